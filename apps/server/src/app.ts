@@ -1,0 +1,87 @@
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { appRouter, resolveSession, type Context } from '@mapwright/api';
+import {
+  createMappingRepository,
+  createSessionRepository,
+  createUserRepository,
+  type Database,
+} from '@mapwright/db';
+import { parseCookie } from 'cookie';
+import express, { type Express } from 'express';
+
+export const SESSION_COOKIE = 'mapwright_session';
+
+export interface AppOptions {
+  db: Database;
+  sessionTtlMs: number;
+  /** Mark the cookie Secure (HTTPS only). */
+  secureCookies: boolean;
+  /** The built studio (apps/studio/dist), served on the same origin as the API. */
+  studioDir?: string;
+  now?: () => Date;
+}
+
+/** The HTTP host: the tRPC API under /trpc with a session cookie, and health checks. */
+export function createApp({
+  db,
+  sessionTtlMs,
+  secureCookies,
+  studioDir,
+  now = () => new Date(),
+}: AppOptions): Express {
+  const users = createUserRepository(db.prisma);
+  const sessions = createSessionRepository(db.prisma);
+  const mappings = createMappingRepository(db.prisma);
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.use(
+    '/trpc',
+    express.json({ limit: '5mb' }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: async ({ req, res }): Promise<Context> => {
+        const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE] ?? null;
+        return {
+          user: await resolveSession(sessions, token, now()),
+          sessionToken: token,
+          users,
+          sessions,
+          mappings,
+          now,
+          sessionTtlMs,
+          cookie: {
+            // HttpOnly: scripts cannot read it; SameSite=Strict: other sites cannot send it.
+            set: (value, expires) =>
+              res.cookie(SESSION_COOKIE, value, {
+                httpOnly: true,
+                sameSite: 'strict',
+                secure: secureCookies,
+                expires,
+                path: '/',
+              }),
+            clear: () =>
+              res.clearCookie(SESSION_COOKIE, {
+                httpOnly: true,
+                sameSite: 'strict',
+                secure: secureCookies,
+                path: '/',
+              }),
+          },
+        };
+      },
+    }),
+  );
+  if (studioDir) {
+    app.use(express.static(studioDir, { index: 'index.html' }));
+    // The studio routes in the browser: any other GET page gets its shell.
+    app.get('/{*page}', (_req, res) => {
+      res.sendFile('index.html', { root: studioDir });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Server settings, from the environment only (secrets never live in files). */
+export const ServerEnv = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Creates the first administrator at start-up when no account exists (unattended installs). */
+    MAPWRIGHT_ADMIN_EMAIL: z.email().optional(),
+    MAPWRIGHT_ADMIN_PASSWORD: z
+      .string()
+      .min(12, 'MAPWRIGHT_ADMIN_PASSWORD needs at least 12 characters')
+      .optional(),
+    /** Send the session cookie only over HTTPS; on by default except on loopback. */
+    MAPWRIGHT_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+    MAPWRIGHT_SESSION_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
+    /** Load the repository's example mappings at start-up (never overwriting a mapping of the same slug). */
+    MAPWRIGHT_LOAD_EXAMPLES: z.enum(['true', 'false']).default('true'),
+  })
+  .refine(
+    (env) => (env.MAPWRIGHT_ADMIN_EMAIL === undefined) === (env.MAPWRIGHT_ADMIN_PASSWORD === undefined),
+    {
+      message: 'Set MAPWRIGHT_ADMIN_EMAIL and MAPWRIGHT_ADMIN_PASSWORD together, or neither',
+    },
+  );
+
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export const secureCookies = (env: ServerEnv): boolean =>
+  env.MAPWRIGHT_SECURE_COOKIES === undefined
+    ? !LOOPBACK.has(env.HOST)
+    : env.MAPWRIGHT_SECURE_COOKIES === 'true';

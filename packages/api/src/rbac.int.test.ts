@@ -1,0 +1,86 @@
+import type { Database } from '@mapwright/db';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from './router';
+import { ANY_ROLE, type Role } from './roles';
+import { openTestDatabase, testContext } from './test-context';
+
+// Who may call what. A new procedure must be added here, or the completeness test below fails: nothing
+// becomes callable by a role by omission.
+const POLICY: Record<
+  string,
+  { allowed: readonly Role[]; call: (c: ReturnType<typeof createCaller>) => Promise<unknown> }
+> = {
+  'auth.me': { allowed: ANY_ROLE, call: (c) => c.auth.me() },
+  'auth.logout': { allowed: ANY_ROLE, call: (c) => c.auth.logout() },
+  'mappings.list': { allowed: ANY_ROLE, call: (c) => c.mappings.list() },
+  'mappings.get': {
+    allowed: ANY_ROLE,
+    call: (c) => c.mappings.get({ id: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'mappings.create': {
+    allowed: ['analyst', 'admin'],
+    call: (c) =>
+      c.mappings.create({
+        slug: `m-${Math.random().toString(36).slice(2)}`,
+        name: 'M',
+        sourceFormat: 'hl7v2',
+      }),
+  },
+  'users.create': {
+    allowed: ['admin'],
+    call: (c) =>
+      c.users.create({
+        email: `${Math.random().toString(36).slice(2)}@example.org`,
+        displayName: 'New',
+        password: 'a long enough password',
+        roles: ['analyst'],
+      }),
+  },
+};
+// Callable without signing in, on purpose: they are how one signs in.
+const PUBLIC = ['auth.status', 'auth.setup', 'auth.login'];
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(() => db.close());
+
+const callerAs = (roles: Role[] | null) =>
+  createCaller(
+    testContext(
+      db,
+      roles ? { id: crypto.randomUUID(), email: 'x@example.org', displayName: 'X', roles } : null,
+    ),
+  );
+
+const codeOf = async (promise: Promise<unknown>): Promise<string> => {
+  try {
+    await promise;
+    return 'OK';
+  } catch (e) {
+    return e instanceof TRPCError ? e.code : 'THREW';
+  }
+};
+
+describe('role checks on the server', () => {
+  it('covers every procedure of the router', async () => {
+    const { appRouter } = await import('./router');
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(procedures).toEqual([...Object.keys(POLICY), ...PUBLIC].sort());
+  });
+
+  describe.each(Object.entries(POLICY))('%s', (_name, { allowed, call }) => {
+    it('refuses anonymous callers', async () => {
+      expect(await codeOf(call(callerAs(null)))).toBe('UNAUTHORIZED');
+    });
+
+    it.each(['analyst', 'reviewer', 'operator', 'admin'] as const)('as %s', async (role) => {
+      const code = await codeOf(call(callerAs([role])));
+      // An allowed role gets past the role check (it may still meet NOT_FOUND for a missing record).
+      if (allowed.includes(role)) expect(code).not.toMatch(/UNAUTHORIZED|FORBIDDEN/);
+      else expect(code).toBe('FORBIDDEN');
+    });
+  });
+});

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Who may do what is decided per procedure from these roles; a user holds one or more. */
+export const Role = z.enum(['analyst', 'reviewer', 'operator', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** Every role: for procedures any signed-in user may call (reading, signing out). */
+export const ANY_ROLE = ['analyst', 'reviewer', 'operator', 'admin'] as const satisfies readonly [
+  Role,
+  ...Role[],
+];

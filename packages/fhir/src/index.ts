@@ -1,0 +1,11 @@
+export { setDefinitionSource } from './definitions-source';
+export type { DefinitionSource } from './definitions-source';
+export { loadFhirDefinitions } from './definitions';
+export { validateResource } from './validate';
+export type { ValidationResult } from './validate';
+export { validateBundle } from './validate-bundle';
+export type { BundleEntryResult, BundleValidationResult } from './validate-bundle';
+export { toOperationOutcome } from './issues';
+export { requiredBindingCoverage } from './required-bindings';
+export { elementInfo, elementTree, resourceTypes } from './element-tree';
+export type { ElementBinding, ElementInfo, ElementNode, ElementTreeOptions } from './element-tree';
