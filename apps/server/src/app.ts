@@ -1,7 +1,9 @@
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { appRouter, resolveSession, type Context } from '@mapwright/api';
 import {
+  createConceptMapRepository,
   createMappingRepository,
+  createSampleRepository,
   createSessionRepository,
   createUserRepository,
   type Database,
@@ -32,6 +34,8 @@ export function createApp({
   const users = createUserRepository(db.prisma);
   const sessions = createSessionRepository(db.prisma);
   const mappings = createMappingRepository(db.prisma);
+  const samples = createSampleRepository(db.prisma);
+  const conceptMaps = createConceptMapRepository(db.prisma);
   const app = express();
   app.disable('x-powered-by');
 
@@ -52,6 +56,8 @@ export function createApp({
           users,
           sessions,
           mappings,
+          samples,
+          conceptMaps,
           now,
           sessionTtlMs,
           cookie: {

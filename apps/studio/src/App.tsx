@@ -1,9 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import type { SessionUser } from '@mapwright/api';
 import { MappingList } from './MappingList';
+import { hrefFor, useRoute } from './routes';
 import { SignIn } from './SignIn';
+import { TerminologyScreen } from './terminology/TerminologyScreen';
 import { useTRPC } from './trpc';
 
-/** First run -> create the administrator; signed out -> sign in; signed in -> the mappings. */
+// The editor (React Flow, ELK, Monaco, the engine) loads when a mapping is opened, not on sign-in.
+const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })));
+
+/** First run -> create the administrator; signed out -> sign in; signed in -> the studio. */
 export function App() {
   const trpc = useTRPC();
   const status = useQuery(trpc.auth.status.queryOptions());
@@ -14,5 +21,49 @@ export function App() {
   if (status.isPending) return <p aria-busy="true">Loading…</p>;
   if (status.data.needsSetup) return <SignIn mode="setup" />;
   if (!status.data.user) return <SignIn mode="login" />;
-  return <MappingList user={status.data.user} />;
+  return <Shell user={status.data.user} />;
+}
+
+function Shell({ user }: { user: SessionUser }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const route = useRoute();
+  // Signing out drops every cached answer: nothing of this user's stays in the page.
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({ onSuccess: () => queryClient.resetQueries() }),
+  );
+
+  return (
+    <div className="shell">
+      <nav className="topbar" aria-label="Studio">
+        <strong className="brand">Mapwright</strong>
+        <a
+          href={hrefFor({ name: 'mappings' })}
+          aria-current={route.name !== 'terminology' ? 'page' : undefined}
+        >
+          Mappings
+        </a>
+        <a
+          href={hrefFor({ name: 'terminology' })}
+          aria-current={route.name === 'terminology' ? 'page' : undefined}
+        >
+          Terminology
+        </a>
+        <span className="spacer" />
+        <span>
+          {user.displayName} ({user.roles.join(', ')})
+        </span>
+        <button type="button" onClick={() => logout.mutate()}>
+          Sign out
+        </button>
+      </nav>
+      {route.name === 'mappings' && <MappingList user={user} />}
+      {route.name === 'mapping' && (
+        <Suspense fallback={<p aria-busy="true">Loading the editor…</p>}>
+          <EditorPage mappingId={route.id} user={user} />
+        </Suspense>
+      )}
+      {route.name === 'terminology' && <TerminologyScreen user={user} />}
+    </div>
+  );
 }

@@ -1,33 +1,36 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '@mapwright/api';
+import { useState } from 'react';
+import { NewMapping } from './NewMapping';
+import { hrefFor } from './routes';
 import { useTRPC } from './trpc';
 
 export function MappingList({ user }: { user: SessionUser }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const mappings = useQuery(trpc.mappings.list.queryOptions());
-  // Signing out drops every cached answer: nothing of this user's stays in the page.
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({ onSuccess: () => queryClient.resetQueries() }),
-  );
+  const [creating, setCreating] = useState(false);
+  const canCreate = user.roles.includes('analyst') || user.roles.includes('admin');
 
   return (
     <main className="mappings">
       <header>
         <h1>Mappings</h1>
-        <span>
-          {user.displayName} ({user.roles.join(', ')})
-        </span>
-        <button type="button" onClick={() => logout.mutate()}>
-          Sign out
-        </button>
+        {canCreate && !creating && (
+          <button type="button" onClick={() => setCreating(true)}>
+            New mapping
+          </button>
+        )}
       </header>
+      {creating && <NewMapping onCancel={() => setCreating(false)} />}
       {mappings.isError && <p role="alert">{mappings.error.message}</p>}
       {mappings.data && mappings.data.length === 0 && <p>No mappings yet.</p>}
-      <ul>
+      <ul className="mapping-list">
         {mappings.data?.map((m) => (
           <li key={m.id}>
-            <strong>{m.name}</strong> <code>{m.slug}</code> {m.sourceFormat}
+            <a href={hrefFor({ name: 'mapping', id: m.id })}>
+              <strong>{m.name}</strong>
+            </a>{' '}
+            <code>{m.slug}</code> {m.sourceFormat}
           </li>
         ))}
       </ul>

@@ -1,4 +1,10 @@
-import type { MappingRepository, SessionRepository, UserRepository } from '@mapwright/db';
+import type {
+  ConceptMapRepository,
+  MappingRepository,
+  SampleRepository,
+  SessionRepository,
+  UserRepository,
+} from '@mapwright/db';
 import { tokenHash } from './auth/tokens';
 import type { SessionCookie, SessionUser } from './ports';
 
@@ -13,6 +19,8 @@ export interface Context {
   users: UserRepository;
   sessions: SessionRepository;
   mappings: MappingRepository;
+  samples: SampleRepository;
+  conceptMaps: ConceptMapRepository;
   cookie: SessionCookie;
   now: () => Date;
   /** How long a session lives after sign-in. */

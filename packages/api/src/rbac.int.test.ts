@@ -5,6 +5,8 @@ import { createCaller } from './router';
 import { ANY_ROLE, type Role } from './roles';
 import { openTestDatabase, testContext } from './test-context';
 
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
 // Who may call what. A new procedure must be added here, or the completeness test below fails: nothing
 // becomes callable by a role by omission.
 const POLICY: Record<
@@ -26,6 +28,53 @@ const POLICY: Record<
         name: 'M',
         sourceFormat: 'hl7v2',
       }),
+  },
+  'mappings.open': { allowed: ANY_ROLE, call: (c) => c.mappings.open({ id: NO_SUCH_ID }) },
+  'mappings.saveDraft': {
+    allowed: ['analyst', 'admin'],
+    call: (c) =>
+      c.mappings.saveDraft({
+        id: NO_SUCH_ID,
+        expectedRevision: 0,
+        graph: { id: 'm', name: 'M', source: { format: 'hl7v2' }, nodes: [], edges: [] },
+      }),
+  },
+  'samples.create': {
+    allowed: ['analyst', 'admin'],
+    call: (c) =>
+      c.samples.create({ mappingId: NO_SUCH_ID, name: 's.hl7', content: 'MSH|', contentType: 'hl7v2' }),
+  },
+  'samples.remove': { allowed: ['analyst', 'admin'], call: (c) => c.samples.remove({ id: NO_SUCH_ID }) },
+  'conceptMaps.list': { allowed: ANY_ROLE, call: (c) => c.conceptMaps.list() },
+  'conceptMaps.get': { allowed: ANY_ROLE, call: (c) => c.conceptMaps.get({ id: 'v2-0001' }) },
+  'conceptMaps.translate': {
+    allowed: ANY_ROLE,
+    call: (c) => c.conceptMaps.translate({ id: 'v2-0001', code: 'F' }),
+  },
+  'conceptMaps.forPreview': { allowed: ANY_ROLE, call: (c) => c.conceptMaps.forPreview() },
+  'conceptMaps.save': {
+    allowed: ['analyst', 'admin'],
+    call: (c) => {
+      const id = `m-${Math.random().toString(36).slice(2)}`;
+      return c.conceptMaps.save({
+        resource: {
+          resourceType: 'ConceptMap',
+          id,
+          url: `http://example.org/${id}`,
+          status: 'draft',
+          group: [],
+        },
+      });
+    },
+  },
+  'conceptMaps.import': {
+    allowed: ['analyst', 'admin'],
+    call: (c) =>
+      c.conceptMaps.import({ format: 'csv', text: 'A,a', name: `m ${Math.random().toString(36).slice(2)}` }),
+  },
+  'conceptMaps.remove': {
+    allowed: ['analyst', 'admin'],
+    call: (c) => c.conceptMaps.remove({ id: NO_SUCH_ID }),
   },
   'users.create': {
     allowed: ['admin'],

@@ -9,3 +9,6 @@ export const ANY_ROLE = ['analyst', 'reviewer', 'operator', 'admin'] as const sa
   Role,
   ...Role[],
 ];
+
+/** Roles that change mappings, samples and terminology; reviewers and operators only read them. */
+export const EDITOR_ROLES = ['analyst', 'admin'] as const satisfies readonly [Role, ...Role[]];

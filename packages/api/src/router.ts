@@ -1,11 +1,15 @@
 import { authRouter } from './routers/auth';
+import { conceptMapsRouter } from './routers/concept-maps';
 import { mappingsRouter } from './routers/mappings';
+import { samplesRouter } from './routers/samples';
 import { usersRouter } from './routers/users';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
+  conceptMaps: conceptMapsRouter,
   mappings: mappingsRouter,
+  samples: samplesRouter,
   users: usersRouter,
 });
 

@@ -1,6 +1,8 @@
 // Test-only: a Context on a real in-memory database, as the server would build it.
 import {
+  createConceptMapRepository,
   createMappingRepository,
+  createSampleRepository,
   createSessionRepository,
   createUserRepository,
   openDatabase,
@@ -30,6 +32,8 @@ export function testContext(
     users: createUserRepository(db.prisma),
     sessions: createSessionRepository(db.prisma),
     mappings: createMappingRepository(db.prisma),
+    samples: createSampleRepository(db.prisma),
+    conceptMaps: createConceptMapRepository(db.prisma),
     cookie: {
       set: (token, expiresAt) => Object.assign(jar, { token, expiresAt }),
       clear: () => Object.assign(jar, { token: null, expiresAt: null }),

@@ -47,6 +47,8 @@ export interface ConceptMapRepository {
   getByUrl(url: string): Promise<ConceptMapRecord | null>;
   /** Summaries (without content) ordered by url, optionally for one source/target system. */
   list(options?: ListConceptMapsOptions): Promise<ConceptMapSummary[]>;
+  /** Every concept map with its content, ordered by url: what a terminology index is built from. */
+  listWithContent(): Promise<ConceptMapRecord[]>;
   /** Replaces every field of an existing concept map. */
   update(id: string, input: ConceptMapInput): Promise<DbResult<ConceptMapRecord>>;
   remove(id: string): Promise<DbResult<{ id: string }>>;
@@ -93,6 +95,11 @@ export function createConceptMapRepository(prisma: PrismaClient): ConceptMapRepo
         orderBy: { url: 'asc' },
         select: summarySelect,
       });
+    },
+
+    async listWithContent() {
+      const rows = await prisma.conceptMap.findMany({ orderBy: { url: 'asc' } });
+      return rows.map(toRecord);
     },
 
     async update(id, input) {

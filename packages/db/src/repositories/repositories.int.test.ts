@@ -249,6 +249,20 @@ describe.each(testBackends())('repositories on $kind', (backend) => {
         name: 'borrowed',
       });
       expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_reference' } });
+
+      // A sample its test cases still run cannot go; once they are gone it can, once.
+      expect(await samples.remove(sample.value.id)).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringMatching(/test cases/) },
+      });
+      await db.prisma.testCase.deleteMany({ where: { sampleId: sample.value.id } });
+      expect(await samples.remove(sample.value.id)).toEqual({ ok: true, value: { id: sample.value.id } });
+      expect(await samples.get(sample.value.id)).toBeNull();
+      expect(await samples.remove(sample.value.id)).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      expect(await samples.remove('not-a-uuid')).toMatchObject({ ok: false, error: { code: 'not_found' } });
     });
   });
 
@@ -284,6 +298,7 @@ describe.each(testBackends())('repositories on $kind', (backend) => {
         expect.objectContaining({ id: created.value.id, name: input.name }),
       ]);
       expect(await maps.list({ sourceSystem: 'http://nowhere' })).toEqual([]);
+      expect(await maps.listWithContent()).toEqual([created.value]);
 
       expect(await maps.create(input)).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(await maps.create({ ...input, content: { resourceType: 'ValueSet' } as never })).toMatchObject({

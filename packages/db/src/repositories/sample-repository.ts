@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client';
-import { guardWrite, parseInput, type DbResult } from '../result';
+import { fail, guardWrite, parseInput, type DbResult } from '../result';
 import { isUuid, messageFormatSchema, nameSchema, uuidSchema, type MessageFormat } from '../schemas';
 
 export const createSampleInputSchema = z.object({
@@ -27,6 +27,8 @@ export interface SampleRepository {
   get(id: string): Promise<SampleRecord | null>;
   /** The mapping's samples ordered by name. */
   listByMapping(mappingId: string): Promise<SampleRecord[]>;
+  /** Deletes a sample; refused (conflict) while test cases still run it. */
+  remove(id: string): Promise<DbResult<{ id: string }>>;
 }
 
 export function createSampleRepository(prisma: PrismaClient): SampleRepository {
@@ -53,6 +55,25 @@ export function createSampleRepository(prisma: PrismaClient): SampleRepository {
     async listByMapping(mappingId) {
       if (!isUuid(mappingId)) return [];
       return prisma.sample.findMany({ where: { mappingId }, orderBy: { name: 'asc' } });
+    },
+
+    async remove(id) {
+      const at = { entity: 'sample', id };
+      const notFound = `Sample ${id} not found`;
+      if (!isUuid(id)) return fail({ code: 'not_found', message: notFound, at });
+      const removed = await guardWrite(
+        at,
+        {
+          conflict: `Sample ${id} is in use`,
+          invalidReference: 'The sample is run by test cases: delete those test cases first',
+          notFound,
+        },
+        () => prisma.sample.delete({ where: { id }, select: { id: true } }),
+      );
+      // The foreign key that refuses the delete belongs to the test cases: for the caller it is a conflict.
+      return !removed.ok && removed.error.code === 'invalid_reference'
+        ? fail({ ...removed.error, code: 'conflict' })
+        : removed;
     },
   };
 }

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { CodeView } from '../monaco/CodeView';
+import { JsonView } from '../monaco/JsonView';
+import type { PreviewResult } from '../preview/preview-core';
+import { flattenResource } from './flatten-resource';
+
+type Tab = 'resources' | 'json' | 'jsonata';
+
+const STATUS_TEXT: Record<PreviewResult['status'], string> = {
+  ok: 'Output',
+  'invalid-mapping': 'The mapping does not compile',
+  'unparseable-sample': 'The sample cannot be read',
+  'mapping-error': 'Mapping this sample failed',
+  'no-sample': 'No sample',
+};
+
+/** The FHIR bundle for the current sample, its validation, and the generated JSONata. */
+export function PreviewPanel({
+  result,
+  pending,
+  workerError,
+  onSelectNode,
+}: {
+  result: PreviewResult | null;
+  pending: boolean;
+  workerError: string | null;
+  onSelectNode: (nodeId: string) => void;
+}) {
+  const [tab, setTab] = useState<Tab>('resources');
+  const errors = result?.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length ?? 0;
+  const entries =
+    (result?.bundle as { entry?: Array<{ resource?: { resourceType?: string } }> } | undefined)?.entry ?? [];
+  const verdict = !result
+    ? 'Waiting for the first preview…'
+    : result.status !== 'ok'
+      ? STATUS_TEXT[result.status]
+      : errors === 0
+        ? `Valid: ${entries.length} resource${entries.length === 1 ? '' : 's'}`
+        : `${errors} validation error${errors === 1 ? '' : 's'}`;
+
+  return (
+    <section className="panel preview-panel" aria-label="Preview" aria-busy={pending}>
+      <header className="panel-head">
+        <h2>Preview</h2>
+        <span
+          className={`preview-verdict${result?.status === 'ok' && errors === 0 ? ' is-valid' : ' is-invalid'}`}
+          role="status"
+        >
+          {verdict}
+        </span>
+        {result && <span className="field-hint">{result.timings.totalMs.toFixed(0)} ms</span>}
+      </header>
+      {workerError && <p role="alert">The preview stopped: {workerError}. Reload the page to restart it.</p>}
+      {result && result.issues.length > 0 && (
+        <ul className="preview-issues" aria-label="Issues">
+          {result.issues.map((issue, i) => (
+            <li key={i} className={`issue issue-${issue.severity}`}>
+              <span className="issue-severity">{issue.severity}</span> {issue.message}
+              {issue.expression && <code> {issue.expression}</code>}
+              {issue.nodeId && (
+                <button type="button" className="link" onClick={() => onSelectNode(issue.nodeId!)}>
+                  show node {issue.nodeId}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div role="tablist" className="tabs">
+        {(['resources', 'json', 'jsonata'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+            {t === 'resources' ? 'Resources' : t === 'json' ? 'Bundle JSON' : 'View JSONata'}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body">
+        {tab === 'resources' &&
+          entries.map((entry, i) => (
+            <table
+              key={i}
+              className="resource-table"
+              aria-label={`${entry.resource?.resourceType ?? 'entry'} ${i + 1}`}
+            >
+              <caption>{entry.resource?.resourceType}</caption>
+              <tbody>
+                {flattenResource(entry.resource).map((row) => (
+                  <tr key={row.path}>
+                    <th scope="row">{row.path}</th>
+                    <td>{String(row.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        {tab === 'json' && (
+          <JsonView value={result?.bundleText ?? ''} ariaLabel="Bundle JSON" height="100%" />
+        )}
+        {tab === 'jsonata' && (
+          <CodeView value={result?.program ?? ''} language="jsonata" ariaLabel="Generated JSONata" />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ConstantNode } from '@mapwright/engine';
+import { useState } from 'react';
+import { useEditor } from '../use-editor';
+import { Field } from './Field';
+
+/** A fixed value, written as JSON (a quoted string, a number, an object). Bad JSON is shown, never saved. */
+export function ConstantInspector({ node, readOnly }: { node: ConstantNode; readOnly: boolean }) {
+  const updateNode = useEditor((s) => s.updateNode);
+  const [text, setText] = useState(() => JSON.stringify(node.value, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="inspector-body">
+      <h2>Constant</h2>
+      <Field label="Label">
+        <input
+          value={node.label ?? ''}
+          readOnly={readOnly}
+          onChange={(e) =>
+            updateNode(node.id, { label: e.target.value }, { coalesceKey: `${node.id}.label` })
+          }
+        />
+      </Field>
+      <Field label="Value (JSON)">
+        <textarea
+          rows={4}
+          value={text}
+          readOnly={readOnly}
+          onChange={(e) => {
+            setText(e.target.value);
+            try {
+              updateNode(node.id, { value: JSON.parse(e.target.value) }, { coalesceKey: `${node.id}.value` });
+              setError(null);
+            } catch (err) {
+              setError(`Not JSON yet: ${(err as Error).message}. Strings need quotes: "text".`);
+            }
+          }}
+        />
+      </Field>
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}

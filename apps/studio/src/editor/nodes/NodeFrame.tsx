@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { formatValue } from '../format-value';
+import { useCanvasPreview } from '../preview-context';
+
+/** The frame every canvas node shares: kind, title, the current sample's value and pinned issues. */
+export function NodeFrame({
+  nodeId,
+  kind,
+  title,
+  selected,
+  showValue = true,
+  children,
+}: {
+  nodeId: string;
+  kind: string;
+  title: string;
+  selected: boolean;
+  showValue?: boolean;
+  children?: ReactNode;
+}) {
+  const { result, issuesByNode } = useCanvasPreview();
+  const issues = issuesByNode.get(nodeId) ?? [];
+  const errors = issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
+  const value = result?.nodeValues[nodeId];
+  return (
+    <div
+      className={`flow-node flow-node-${kind}${selected ? ' is-selected' : ''}${errors.length ? ' has-error' : ''}`}
+      data-node-id={nodeId}
+      title={issues.map((i) => i.message).join('\n') || undefined}
+    >
+      <div className="flow-node-head">
+        <span className="flow-node-kind">{kind}</span>
+        <span className="flow-node-title">{title}</span>
+        {issues.length > 0 && (
+          <span className="flow-node-issues" role="status" aria-label={`${issues.length} issue(s)`}>
+            {errors.length > 0 ? '⚠' : 'ⓘ'} {issues.length}
+          </span>
+        )}
+      </div>
+      {children}
+      {showValue && result && (
+        <div className="flow-node-value" aria-label="value for this sample">
+          {formatValue(value)}
+        </div>
+      )}
+    </div>
+  );
+}

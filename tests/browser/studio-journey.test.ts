@@ -1,0 +1,159 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { openDatabase, type Database } from '@mapwright/db';
+import { createApp } from '@mapwright/server';
+import { loadExamples } from '../../apps/server/src/load-examples';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const STUDIO = join(ROOT, 'apps/studio/dist');
+const ARTIFACTS = join(ROOT, 'test-results');
+const SAMPLE = readFileSync(join(ROOT, 'mappings/adt-patient/samples/msft__ADT01-28.hl7'), 'utf8');
+
+let db: Database;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(STUDIO, 'index.html'))) {
+    throw new Error(
+      'The studio is not built: `pnpm test` builds it; alone, run `pnpm --filter @mapwright/studio build`',
+    );
+  }
+  db = await openDatabase({ dataDir: 'memory://' });
+  await loadExamples(db, join(ROOT, 'mappings'));
+  server = createApp({ db, sessionTtlMs: 3_600_000, secureCookies: false, studioDir: STUDIO }).listen(
+    0,
+    '127.0.0.1',
+  );
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await db?.close();
+});
+
+/** Creates the administrator on the first visit, signs in on later ones (each test has its own browser context). */
+async function signIn(page: Page) {
+  await page.goto(base);
+  const setup = page.getByRole('heading', { name: 'Create the administrator' });
+  const login = page.getByRole('heading', { name: 'Sign in to Mapwright' });
+  await setup.or(login).waitFor();
+  await page.getByLabel('Email').fill('ana@hospital.example');
+  if (await setup.isVisible()) await page.getByLabel('Name').fill('Ana Analyst');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: /Create and sign in|Sign in/ }).click();
+  await page.getByRole('heading', { name: 'Mappings' }).waitFor();
+}
+
+/** The source tree row for an engine path, found through the panel's search as an analyst would. */
+async function sourceRow(page: Page, query: string, path: string) {
+  await page.getByLabel('Search the source').fill(query);
+  const row = page.locator(`.source-panel [data-path="${path}"]`);
+  await row.waitFor();
+  return row;
+}
+
+async function targetRow(page: Page, query: string, element: string) {
+  await page.getByLabel('Search the target').fill(query);
+  const row = page.locator(`.target-panel [data-target-element="${element}"]`);
+  await row.waitFor();
+  return row;
+}
+
+/** The preview's resource table row `path`, once it shows `value`. */
+async function previewValue(page: Page, path: string, value: string) {
+  await page
+    .locator('.resource-table tr', { has: page.locator(`th:text-is("${path}")`) })
+    .locator(`td:text-is("${value}")`)
+    .waitFor();
+}
+
+describe('an analyst in the studio', () => {
+  it('creates a mapping from an ADT sample and builds a valid Patient by drag and drop', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        outside.push(r.url());
+    });
+    await signIn(page);
+
+    await page.getByRole('button', { name: 'New mapping' }).click();
+    await page.getByLabel('Name').fill('Clinic ADT to Patient');
+    await page.getByLabel('Sample message').fill(SAMPLE);
+    await page.getByRole('button', { name: 'Create mapping' }).click();
+    await page.getByRole('heading', { name: 'Clinic ADT to Patient' }).waitFor();
+
+    // PID-5.1 straight onto Patient.name.family.
+    const family = await sourceRow(page, 'PID-5.1', 'PID.F5.C1');
+    await family.dragTo(await targetRow(page, 'family', 'name.family'));
+    await previewValue(page, 'name[0].family', 'EVERYMAN');
+
+    // PID-7 onto birthDate, then a transform on that wire, typed in Monaco.
+    const birth = await sourceRow(page, 'PID-7', 'PID.F7.C1');
+    await birth.dragTo(await targetRow(page, 'birthDate', 'birthDate'));
+    await page.locator('.flow-node-target [data-element="birthDate"] button').click();
+    await page.getByRole('button', { name: 'Insert transform' }).click();
+    const editor = page.locator('.inspector .monaco-editor').first();
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('$toDate($in)');
+    await previewValue(page, 'birthDate', '1961-06-15');
+
+    // PID-8 onto gender through the administrative sex ConceptMap.
+    const sex = await sourceRow(page, 'PID-8', 'PID.F8.C1');
+    await sex.dragTo(await targetRow(page, 'gender', 'gender'));
+    await page.locator('.flow-node-target [data-element="gender"] button').click();
+    await page.getByRole('button', { name: 'Insert lookup' }).click();
+    await previewValue(page, 'gender', 'male');
+
+    await page.getByRole('status').filter({ hasText: 'Valid: 1 resource' }).waitFor();
+    await page.getByLabel('Save state').filter({ hasText: 'All changes saved' }).waitFor();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'studio-canvas.png') });
+
+    // Reload: the draft was saved on the server, and the preview is the same.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Clinic ADT to Patient' }).waitFor();
+    await previewValue(page, 'name[0].family', 'EVERYMAN');
+    await previewValue(page, 'birthDate', '1961-06-15');
+    await previewValue(page, 'gender', 'male');
+    await page.locator('.flow-node-transform').filter({ hasText: '$toDate($in)' }).waitFor();
+    await page.locator('.flow-node-lookup').first().waitFor();
+    expect(outside).toEqual([]);
+  });
+
+  it('opens an example mapping as an auto-laid-out graph whose nodes do not overlap', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page);
+    await page.getByRole('link', { name: /ADT A01\/A03\/A04\/A08 to Patient/ }).click();
+    await page.locator('.flow-node-target').first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Valid: \d+ resources?$/ })
+      .waitFor();
+    const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(20);
+    const overlaps = boxes.filter((a, i) =>
+      boxes.some((b, j) => j > i && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h),
+    );
+    expect(overlaps).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'studio-example.png') });
+  });
+});
