@@ -146,12 +146,14 @@ describe('an analyst in the studio', () => {
     const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect();
-        return { x: r.x, y: r.y, w: r.width, h: r.height };
+        return { id: el.getAttribute('data-id'), x: r.x, y: r.y, w: r.width, h: r.height };
       }),
     );
     expect(boxes.length).toBeGreaterThan(20);
-    const overlaps = boxes.filter((a, i) =>
-      boxes.some((b, j) => j > i && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h),
+    const overlaps = boxes.flatMap((a, i) =>
+      boxes
+        .filter((b, j) => j > i && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+        .map((b) => `${a.id} overlaps ${b.id}`),
     );
     expect(overlaps).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'studio-example.png') });

@@ -29,9 +29,12 @@ import { useEditor, useEditorStore } from './use-editor';
  */
 export function Canvas({
   readOnly,
+  busy,
   onChooseElement,
 }: {
   readOnly: boolean;
+  /** Laying out: positions are about to change. */
+  busy: boolean;
   /** A wire was dropped on a target's "+ element" row: the target tree asks which element it fills. */
   onChooseElement: (pending: { source: string; sourceHandle: string | null; target: string }) => void;
 }) {
@@ -168,7 +171,13 @@ export function Canvas({
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label="Mapping canvas">
+    <div
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      aria-label="Mapping canvas"
+      aria-busy={busy}
+    >
       <ReactFlow
         nodes={nodes}
         edges={shownEdges}

@@ -77,7 +77,12 @@ function LoadedEditor({
   );
   const mapping = useStore(store, (s) => s.mapping);
   const saveState = useStore(store, (s) => s.saveState);
-  const { fitView } = useReactFlow();
+  const { fitView, setViewport } = useReactFlow();
+  // A big graph fitted whole is unreadable: start at readable size on the sources, top left.
+  const showStart = useCallback(() => {
+    if (store.getState().mapping.nodes.length > 40) void setViewport({ x: 24, y: 24, zoom: 0.75 });
+    else void fitView({ padding: 0.1 });
+  }, [fitView, setViewport, store]);
 
   const [samples, setSamples] = useState<SampleChoice[]>(opened.samples);
   const [sampleId, setSampleId] = useState<string | null>(opened.samples[0]?.id ?? null);
@@ -116,13 +121,17 @@ function LoadedEditor({
   const autosave = useAutosave({ store, mappingId: opened.id, enabled: canEdit });
 
   // Example mappings and hand-written files carry no positions: lay them out once, readably.
+  const [layingOut, setLayingOut] = useState(() => needsLayout(store.getState().mapping));
   useEffect(() => {
     if (!needsLayout(store.getState().mapping)) return;
     void store
       .getState()
       .applyLayout({ asEdit: false, elk: layoutEngine() })
-      .then(() => requestAnimationFrame(() => void fitView({ padding: 0.1 })));
-  }, [fitView, store]);
+      .finally(() => {
+        setLayingOut(false);
+        requestAnimationFrame(() => showStart());
+      });
+  }, [showStart, store]);
 
   const addSample = useMutation(
     trpc.samples.create.mutationOptions({
@@ -316,7 +325,7 @@ function LoadedEditor({
               }
             />
             <div className="editor-center">
-              <Canvas readOnly={readOnly} onChooseElement={setPendingWire} />
+              <Canvas readOnly={readOnly} busy={layingOut} onChooseElement={setPendingWire} />
               <PreviewPanel
                 result={preview.result}
                 pending={preview.pending}

@@ -39,7 +39,13 @@ export function PreviewPanel({
         : `${errors} validation error${errors === 1 ? '' : 's'}`;
 
   return (
-    <section className="panel preview-panel" aria-label="Preview" aria-busy={pending}>
+    <section
+      className="panel preview-panel"
+      aria-label="Preview"
+      aria-busy={pending}
+      // Which edit the shown output belongs to: the studio benchmark times edit -> this change.
+      data-preview-request={result?.requestId}
+    >
       <header className="panel-head">
         <h2>Preview</h2>
         <span

@@ -1,3 +1,4 @@
+import { needsLayout } from './layout';
 import { describe, expect, test } from 'vitest';
 import {
   insertLookupOnEdge,
@@ -132,8 +133,9 @@ describe('putting a node into a wire', () => {
     expect(r.mapping.nodes.find((n) => n.id === 'transform')).toMatchObject({
       inputs: ['in'],
       expression: '$in',
-      position: { x: 600, y: 50 },
     });
+    // Put between its wire's ends, but clear of the target it would otherwise cover.
+    expect(needsLayout(r.mapping)).toBe(false);
     const edges = r.mapping.edges.filter((e) => e.source === 'transform' || e.target === 'transform');
     expect(edges).toEqual([
       { id: 'e-gender-transform-in', source: 'gender', target: 'transform', targetHandle: 'in' },

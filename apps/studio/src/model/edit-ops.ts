@@ -1,3 +1,4 @@
+import { freePosition } from './node-size';
 import { MappingNode, type Edge, type Mapping } from '@mapwright/engine';
 import { refuse, type GraphResult } from './graph-error';
 import { INPUT_NAME, findEdge, findNode, midpoint, withoutUndefined, type NodePosition } from './graph-query';
@@ -167,7 +168,7 @@ export function insertTransformOnEdge(
     }),
   );
   if (!parsed.success) return refuse('invalid-node', 'A transform needs an expression.', { edgeId });
-  return splitEdge(m, edge, parsed.data, 'in');
+  return splitEdge(m, edge, placed(m, parsed.data), 'in');
 }
 
 /** Puts a code translation into a wire: source -> lookup -> target. */
@@ -187,5 +188,10 @@ export function insertLookupOnEdge(
     }),
   );
   if (!parsed.success) return refuse('invalid-node', 'A lookup needs a ConceptMap.', { edgeId });
-  return splitEdge(m, edge, parsed.data, 'code');
+  return splitEdge(m, edge, placed(m, parsed.data), 'code');
+}
+
+/** A node put into a wire sits clear of the nodes around it. */
+function placed<N extends MappingNode>(m: Mapping, node: N): N {
+  return node.position ? { ...node, position: freePosition(m, node, node.position) } : node;
 }

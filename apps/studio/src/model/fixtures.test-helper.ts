@@ -35,7 +35,7 @@ export function small(): Mapping {
         expression: '$toHumanName($xpn)',
         position: { x: 400, y: 0 },
       },
-      { id: 'gender', type: 'lookup', conceptMap: 'v2-0001', position: { x: 400, y: 100 } },
+      { id: 'gender', type: 'lookup', conceptMap: 'v2-0001', position: { x: 400, y: 150 } },
       { id: 'patient', type: 'target', resourceType: 'Patient', position: { x: 800, y: 0 } },
     ],
     edges: [

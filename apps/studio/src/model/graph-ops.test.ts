@@ -11,7 +11,7 @@ import {
 } from './graph-ops';
 import { done, example, expectCompiles, expectParses, small } from './fixtures.test-helper';
 
-const at = { x: 10, y: 20 };
+const at = { x: 10, y: 400 };
 
 describe('adding nodes', () => {
   test('addSourceNode names the node after the field and keeps the input untouched', () => {

@@ -1,3 +1,4 @@
+import { freePosition } from './node-size';
 import {
   MappingNode,
   type ConstantNode,
@@ -31,7 +32,10 @@ function appendNode(m: Mapping, draft: Record<string, unknown>): GraphResult<{ n
       nodeId: String(draft.id),
     });
   }
-  return { ok: true, mapping: { ...m, nodes: [...m.nodes, parsed.data] }, nodeId: parsed.data.id };
+  const node = parsed.data.position
+    ? { ...parsed.data, position: freePosition(m, parsed.data, parsed.data.position) }
+    : parsed.data;
+  return { ok: true, mapping: { ...m, nodes: [...m.nodes, node] }, nodeId: node.id };
 }
 
 export interface AddSourceInput {

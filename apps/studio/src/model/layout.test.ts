@@ -52,9 +52,21 @@ function generated(count: number): Mapping {
 }
 
 describe('needsLayout', () => {
-  test('is true only when a node has no position', () => {
+  test('is true when a node has no position', () => {
     expect(needsLayout(small())).toBe(false);
     expect(needsLayout(withoutPositions(small()))).toBe(true);
+  });
+  test('is true when saved positions put nodes on top of each other (the cramped example files)', () => {
+    const m = small();
+    const [first, second] = m.nodes;
+    const stacked = {
+      ...m,
+      nodes: m.nodes.map((n) =>
+        n.id === second!.id ? { ...n, position: { x: first!.position!.x, y: first!.position!.y + 10 } } : n,
+      ),
+    };
+    expect(needsLayout(stacked)).toBe(true);
+    expect(needsLayout(example('adt-patient'))).toBe(true);
   });
 });
 

@@ -3,40 +3,23 @@ import type { ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { Mapping, MappingNode } from '@mapwright/engine';
 import { moveNodes } from './edit-ops';
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
-const ROW = 24;
-const HEAD = 56;
+export { nodeSize, type Size } from './node-size';
+import { nodeSize } from './node-size';
 
 /**
- * The size a node is drawn at, estimated from what it shows (a target has one row per element it fills,
- * a transform one per input), so the layout leaves room without measuring the DOM.
+ * The mapping would open as a heap: some node has no saved position, or saved positions put nodes on
+ * top of each other (hand-written files, graphs drawn with other node sizes). Lay it out first.
  */
-export function nodeSize(node: MappingNode, mapping?: Pick<Mapping, 'edges'>): Size {
-  switch (node.type) {
-    case 'source':
-    case 'constant':
-      return { width: 240, height: HEAD };
-    case 'lookup':
-      return { width: 240, height: HEAD + ROW };
-    case 'transform':
-      return { width: 260, height: HEAD + ROW * Math.max(1, node.inputs.length) };
-    case 'target': {
-      const elements = new Set(
-        (mapping?.edges ?? []).filter((e) => e.target === node.id).map((e) => e.targetHandle),
-      );
-      // + one row for "+ element" and one for the resource line
-      return { width: 280, height: HEAD + ROW * (elements.size + node.references.length + 2) };
-    }
-  }
+export function needsLayout(mapping: Pick<Mapping, 'nodes' | 'edges'>): boolean {
+  if (mapping.nodes.some((n) => n.position === undefined)) return true;
+  const boxes = mapping.nodes.map((n) => ({ ...n.position!, ...nodeSize(n, mapping) }));
+  return boxes.some((a, i) =>
+    boxes.some(
+      (b, j) =>
+        j > i && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height,
+    ),
+  );
 }
-
-/** Some node has no saved position: the mapping would open as a heap, so lay it out first. */
-export const needsLayout = (mapping: Pick<Mapping, 'nodes'>): boolean =>
-  mapping.nodes.some((n) => n.position === undefined);
 
 /** Sources and constants feed everything: first layer; targets take everything: last layer. */
 function layerOf(node: MappingNode): Record<string, string> {
