@@ -12,6 +12,7 @@ import { launchChromium } from '../support/browser';
 const ROOT = resolve(import.meta.dirname, '../..');
 const STUDIO = join(ROOT, 'apps/studio/dist');
 const ARTIFACTS = join(ROOT, 'test-results');
+const ORU = readFileSync(join(ROOT, 'mappings/oru-lab/samples/google__oru_r01_ex6.hl7'), 'utf8');
 const SAMPLE = readFileSync(join(ROOT, 'mappings/adt-patient/samples/msft__ADT01-28.hl7'), 'utf8');
 
 let db: Database;
@@ -68,6 +69,14 @@ async function targetRow(page: Page, query: string, element: string) {
   const row = page.locator(`.target-panel [data-target-element="${element}"]`);
   await row.waitFor();
   return row;
+}
+
+/** The engine path of the first source row a search finds whose path ends as given. */
+async function firstPath(page: Page, query: string, ending: string) {
+  await page.getByLabel('Search the source').fill(query);
+  const row = page.locator(`.source-panel [data-path$="${ending}"]`).first();
+  await row.waitFor();
+  return row.getAttribute('data-path');
 }
 
 /** The preview's resource table row `path`, once it shows `value`. */
@@ -157,5 +166,37 @@ describe('an analyst in the studio', () => {
     );
     expect(overlaps).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'studio-example.png') });
+  });
+
+  it('makes one Observation per OBX when the OBSERVATION group is dropped on the resource', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page);
+    await page.getByRole('button', { name: 'New mapping' }).click();
+    await page.getByLabel('Name').fill('Lab results');
+    await page.getByLabel('Sample message').fill(ORU);
+    await page.getByRole('button', { name: 'Create mapping' }).click();
+    await page.getByRole('heading', { name: 'Lab results' }).waitFor();
+
+    await page.getByLabel('Target resource').selectOption('new:Observation');
+    await page.getByLabel('Search the source').fill('OBX');
+    const group = page.locator('.source-panel [data-path$=".OBSERVATION"]').first();
+    await group.waitFor();
+    await group.dragTo(page.locator('[data-for-each-drop="Observation"]'));
+    await page
+      .locator('[data-for-each-drop="Observation"]')
+      .filter({ hasText: /One Observation for each \S*OBSERVATION/ })
+      .waitFor();
+
+    // OBX-3.2 inside the group: the wire reads it relative to each OBX, not the first one of the message.
+    const name = await sourceRow(page, 'OBX-3.2', (await firstPath(page, 'OBX-3.2', '.OBX.F3.C2'))!);
+    await name.dragTo(await targetRow(page, 'text', 'code.text'));
+    await expect
+      .poll(() => page.locator('.resource-table caption', { hasText: 'Observation' }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(5);
+    for (const test of ['Potassium', 'Sodium', 'Urea', 'eGFR (MDRD)', 'Creatinine'])
+      await previewValue(page, 'code.text', test);
+    await page.locator('.flow-node-source').filter({ hasText: 'OBX.F3.C2' }).first().waitFor();
   });
 });

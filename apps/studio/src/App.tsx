@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { SessionUser } from '@mapwright/api';
+import { ErrorBoundary } from './ErrorBoundary';
 import { MappingList } from './MappingList';
 import { hrefFor, useRoute } from './routes';
 import { SignIn } from './SignIn';
@@ -59,11 +60,17 @@ function Shell({ user }: { user: SessionUser }) {
       </nav>
       {route.name === 'mappings' && <MappingList user={user} />}
       {route.name === 'mapping' && (
-        <Suspense fallback={<p aria-busy="true">Loading the editor…</p>}>
-          <EditorPage mappingId={route.id} user={user} />
-        </Suspense>
+        <ErrorBoundary what="editor" key={route.id}>
+          <Suspense fallback={<p aria-busy="true">Loading the editor…</p>}>
+            <EditorPage mappingId={route.id} user={user} />
+          </Suspense>
+        </ErrorBoundary>
       )}
-      {route.name === 'terminology' && <TerminologyScreen user={user} />}
+      {route.name === 'terminology' && (
+        <ErrorBoundary what="terminology screen">
+          <TerminologyScreen user={user} />
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

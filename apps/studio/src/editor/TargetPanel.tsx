@@ -1,6 +1,7 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import type { TargetNode } from '@mapwright/engine';
 import { filterTargets, resourceTypes, targetElements, type TargetElement } from '../panels-data/target-tree';
+import { forEachPlacement } from '../model';
 import { useFhirDefinitions } from '../panels-data/use-fhir-definitions';
 import { readSourceDrag } from './drag-data';
 import { formatValue } from './format-value';
@@ -91,6 +92,22 @@ export function TargetPanel({
     return result;
   };
 
+  const currentNode = targets.find((t) => t.id === current.nodeId);
+  /** A repeating segment, group or field dropped on the resource makes one resource per item. */
+  const dropForEach = (event: DragEvent) => {
+    event.preventDefault();
+    if (readOnly) return;
+    const field = readSourceDrag(event.dataTransfer);
+    if (!field) return;
+    const placement = forEachPlacement(mapping, field.path, current.nodeId ?? undefined);
+    if (current.nodeId) {
+      store.getState().updateNode(current.nodeId, { forEach: placement.forEach, parent: placement.parent });
+      return;
+    }
+    const id = store.getState().addTargetNode({ resourceType: current.resourceType, ...placement });
+    if (id) setChoice({ nodeId: id, resourceType: current.resourceType });
+  };
+
   return (
     <section className="panel target-panel" aria-label="Target">
       <header className="panel-head">
@@ -123,6 +140,27 @@ export function TargetPanel({
           </optgroup>
         </select>
       </header>
+      <div
+        className="for-each-drop"
+        data-for-each-drop={current.resourceType}
+        onDragOver={(e) => {
+          e.preventDefault();
+          // The source row allows only 'copy': any other effect would refuse the drop.
+          e.dataTransfer.dropEffect = 'copy';
+        }}
+        onDrop={dropForEach}
+      >
+        {currentNode?.forEach ? (
+          <>
+            One {current.resourceType} for each <code>{currentNode.forEach}</code>
+            {currentNode.parent && <> inside {currentNode.parent}</>}
+          </>
+        ) : (
+          <>
+            One {current.resourceType} per message. Drop a repeating segment or group here for one per item.
+          </>
+        )}
+      </div>
       {pendingWire && (
         <p className="panel-note" role="status">
           Choose the element this wire fills.{' '}

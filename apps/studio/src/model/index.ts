@@ -10,3 +10,4 @@ export * from './flow';
 export * from './layout';
 export * from './store';
 export * from './document';
+export { forEachPlacement } from './for-each';

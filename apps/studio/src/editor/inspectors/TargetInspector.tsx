@@ -9,7 +9,9 @@ import { Field } from './Field';
  */
 export function TargetInspector({ node, readOnly }: { node: TargetNode; readOnly: boolean }) {
   const updateNode = useEditor((s) => s.updateNode);
-  const targets = useEditor((s) => s.mapping.nodes.filter((n): n is TargetNode => n.type === 'target'));
+  // Select the stable node list and filter here: a selector returning a new array re-renders forever.
+  const nodes = useEditor((s) => s.mapping.nodes);
+  const targets = nodes.filter((n): n is TargetNode => n.type === 'target');
   const others = targets.filter((t) => t.id !== node.id);
   const patch = (p: Partial<TargetNode>, key?: string) =>
     updateNode(node.id, p, key ? { coalesceKey: `${node.id}.${key}` } : undefined);
