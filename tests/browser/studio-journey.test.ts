@@ -166,6 +166,17 @@ describe('an analyst in the studio', () => {
     );
     expect(overlaps).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'studio-example.png') });
+
+    // Every sample of the example through the graph at once.
+    await page.getByRole('tab', { name: 'All samples' }).click();
+    await page.getByRole('button', { name: 'Check all samples' }).click();
+    const table = page.getByRole('table', { name: 'All samples' });
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(8);
+    await table
+      .getByRole('row')
+      .filter({ hasText: 'msft__ADT01-28.hl7' })
+      .getByText('valid', { exact: true })
+      .waitFor();
   });
 
   it('makes one Observation per OBX when the OBSERVATION group is dropped on the resource', async () => {

@@ -8,6 +8,7 @@ import { createEditorStore, needsLayout } from '../model';
 import { usePreview } from '../preview/use-preview';
 import { useTRPC } from '../trpc';
 import './editor.css';
+import { checkAllSamples, type SampleCheck } from './all-samples';
 import { AddSampleDialog } from './AddSampleDialog';
 import { Canvas } from './Canvas';
 import { Inspector } from './Inspector';
@@ -113,9 +114,30 @@ function LoadedEditor({
     sample: sample ? { content: sample.content, format: sample.contentType } : null,
     conceptMaps: previewMaps.data ?? [],
   });
+  const [checks, setChecks] = useState<{
+    running: boolean;
+    results: SampleCheck[] | null;
+    error: string | null;
+  }>({
+    running: false,
+    results: null,
+    error: null,
+  });
+  const runChecks = useCallback(() => {
+    setChecks((c) => ({ ...c, running: true, error: null }));
+    checkAllSamples(store.getState().mapping, samples, previewMaps.data ?? []).then(
+      (results) => setChecks({ running: false, results, error: null }),
+      (error: unknown) =>
+        setChecks({
+          running: false,
+          results: null,
+          error: error instanceof Error ? error.message : 'The check failed.',
+        }),
+    );
+  }, [previewMaps.data, samples, store]);
   const canvasPreview = useMemo(
-    () => ({ result: preview.result, issuesByNode: pinIssues(preview.result) }),
-    [preview.result],
+    () => ({ result: preview.result, issuesByNode: pinIssues(preview.result), checks: checks.results }),
+    [checks.results, preview.result],
   );
 
   const autosave = useAutosave({ store, mappingId: opened.id, enabled: canEdit });
@@ -331,6 +353,9 @@ function LoadedEditor({
                 pending={preview.pending}
                 workerError={preview.workerError}
                 onSelectNode={(id) => store.getState().select({ nodes: [id], edges: [] })}
+                checks={checks}
+                onCheckAll={runChecks}
+                onSelectSample={setSampleId}
               />
             </div>
             <div className="editor-right">

@@ -2,9 +2,17 @@ import { useState } from 'react';
 import { CodeView } from '../monaco/CodeView';
 import { JsonView } from '../monaco/JsonView';
 import type { PreviewResult } from '../preview/preview-core';
+import type { SampleCheck } from './all-samples';
 import { flattenResource } from './flatten-resource';
 
-type Tab = 'resources' | 'json' | 'jsonata';
+type Tab = 'resources' | 'json' | 'jsonata' | 'samples';
+
+const TAB_TEXT: Record<Tab, string> = {
+  resources: 'Resources',
+  json: 'Bundle JSON',
+  jsonata: 'View JSONata',
+  samples: 'All samples',
+};
 
 const STATUS_TEXT: Record<PreviewResult['status'], string> = {
   ok: 'Output',
@@ -20,11 +28,17 @@ export function PreviewPanel({
   pending,
   workerError,
   onSelectNode,
+  checks,
+  onCheckAll,
+  onSelectSample,
 }: {
   result: PreviewResult | null;
   pending: boolean;
   workerError: string | null;
   onSelectNode: (nodeId: string) => void;
+  checks: { running: boolean; results: SampleCheck[] | null; error: string | null };
+  onCheckAll: () => void;
+  onSelectSample: (sampleId: string) => void;
 }) {
   const [tab, setTab] = useState<Tab>('resources');
   const errors = result?.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length ?? 0;
@@ -73,9 +87,9 @@ export function PreviewPanel({
         </ul>
       )}
       <div role="tablist" className="tabs">
-        {(['resources', 'json', 'jsonata'] as const).map((t) => (
+        {(['resources', 'json', 'jsonata', 'samples'] as const).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t === 'resources' ? 'Resources' : t === 'json' ? 'Bundle JSON' : 'View JSONata'}
+            {TAB_TEXT[t]}
           </button>
         ))}
       </div>
@@ -101,10 +115,63 @@ export function PreviewPanel({
         {tab === 'json' && (
           <JsonView value={result?.bundleText ?? ''} ariaLabel="Bundle JSON" height="100%" />
         )}
+        {tab === 'samples' && (
+          <SampleChecks checks={checks} onCheckAll={onCheckAll} onSelectSample={onSelectSample} />
+        )}
         {tab === 'jsonata' && (
           <CodeView value={result?.program ?? ''} language="jsonata" ariaLabel="Generated JSONata" />
         )}
       </div>
     </section>
+  );
+}
+
+/** Every sample through the current graph: which ones fail, and how, before a reviewer finds out. */
+function SampleChecks({
+  checks,
+  onCheckAll,
+  onSelectSample,
+}: {
+  checks: { running: boolean; results: SampleCheck[] | null; error: string | null };
+  onCheckAll: () => void;
+  onSelectSample: (sampleId: string) => void;
+}) {
+  return (
+    <div className="sample-checks">
+      <button type="button" className="secondary" disabled={checks.running} onClick={onCheckAll}>
+        {checks.running ? 'Checking…' : 'Check all samples'}
+      </button>
+      {checks.error && <p role="alert">{checks.error}</p>}
+      {checks.results && (
+        <table className="resource-table" aria-label="All samples">
+          <thead>
+            <tr>
+              <th scope="col">Sample</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Resources</th>
+              <th scope="col">Errors</th>
+              <th scope="col">Warnings</th>
+              <th scope="col">Unmapped codes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checks.results.map((c) => (
+              <tr key={c.sampleId} className={c.errors > 0 || c.status !== 'ok' ? 'issue-error' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => onSelectSample(c.sampleId)}>
+                    {c.name}
+                  </button>
+                </th>
+                <td>{c.status === 'ok' ? (c.errors === 0 ? 'valid' : 'invalid') : STATUS_TEXT[c.status]}</td>
+                <td>{c.resources}</td>
+                <td>{c.errors}</td>
+                <td>{c.warnings}</td>
+                <td>{c.unmapped.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }

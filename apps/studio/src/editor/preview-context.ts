@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PreviewResult } from '../preview/preview-core';
+import type { SampleCheck } from './all-samples';
 
 type Issue = PreviewResult['issues'][number];
 
@@ -7,9 +8,15 @@ type Issue = PreviewResult['issues'][number];
 export interface CanvasPreview {
   result: PreviewResult | null;
   issuesByNode: ReadonlyMap<string, Issue[]>;
+  /** The last "check all samples" run, or null before one. */
+  checks: SampleCheck[] | null;
 }
 
-export const CanvasPreviewContext = createContext<CanvasPreview>({ result: null, issuesByNode: new Map() });
+export const CanvasPreviewContext = createContext<CanvasPreview>({
+  result: null,
+  issuesByNode: new Map(),
+  checks: null,
+});
 
 export function useCanvasPreview(): CanvasPreview {
   return useContext(CanvasPreviewContext);

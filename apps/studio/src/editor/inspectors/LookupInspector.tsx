@@ -2,6 +2,8 @@ import type { LookupNode, UnmappedPolicy } from '@mapwright/engine';
 import { formatValue } from '../format-value';
 import { useCanvasPreview } from '../preview-context';
 import { useEditor } from '../use-editor';
+import { unmappedAcross } from '../all-samples';
+import { lookupOutcome } from '../lookup-outcome';
 import type { ConceptMapChoice } from './concept-map-choice';
 import { Field } from './Field';
 
@@ -16,7 +18,9 @@ export function LookupInspector({
   conceptMaps: ConceptMapChoice[];
 }) {
   const updateNode = useEditor((s) => s.updateNode);
-  const { result } = useCanvasPreview();
+  const { result, checks, issuesByNode } = useCanvasPreview();
+  const outcome = lookupOutcome(result, issuesByNode.get(node.id) ?? [], node.id);
+  const across = checks ? unmappedAcross(checks, node.id) : null;
   const value = result?.nodeValues[node.id];
   const known = conceptMaps.some((c) => c.ref === node.conceptMap);
   const setPolicy = (unmapped: UnmappedPolicy) => updateNode(node.id, { unmapped });
@@ -77,10 +81,25 @@ export function LookupInspector({
           />
         </Field>
       )}
+      {across && (
+        <div className="unmapped-across">
+          <strong>Unmapped across all samples</strong>
+          {across.length === 0 ? (
+            <p>Every sample's codes are in the map.</p>
+          ) : (
+            <ul aria-label="Unmapped codes across samples">
+              {across.map((u) => (
+                <li key={u.code}>
+                  <code>{u.code}</code> in {u.samples.join(', ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {result && (
         <p role="status">
-          This sample: {value === undefined || value === null ? <strong>miss</strong> : <strong>hit</strong>}{' '}
-          <code>{formatValue(value, 80)}</code>
+          This sample: <strong>{outcome ?? 'no code'}</strong> <code>{formatValue(value, 80)}</code>
         </p>
       )}
     </div>

@@ -1,15 +1,15 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { LookupNode } from '@mapwright/engine';
 import { useCanvasPreview } from '../preview-context';
+import { lookupOutcome } from '../lookup-outcome';
 import { NodeFrame } from './NodeFrame';
 
 export type LookupFlowNode = Node<{ node: LookupNode }, 'lookup'>;
 
 /** A code translated through a ConceptMap; hit or miss for the current sample is on the node. */
 export function LookupNodeView({ data: { node }, selected }: NodeProps<LookupFlowNode>) {
-  const { result } = useCanvasPreview();
-  const value = result?.nodeValues[node.id];
-  const outcome = result ? (value === undefined || value === null ? 'miss' : 'hit') : null;
+  const { result, issuesByNode } = useCanvasPreview();
+  const outcome = lookupOutcome(result, issuesByNode.get(node.id) ?? [], node.id);
   return (
     <NodeFrame nodeId={node.id} kind="lookup" title={node.label ?? node.conceptMap} selected={selected}>
       <Handle type="target" position={Position.Left} id="code" />
