@@ -1,60 +1,28 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { openDatabase, type Database } from '@mapwright/db';
-import { createApp } from '@mapwright/server';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { ROOT, newMapping, signIn, startStudio, type Studio } from '../support/studio';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const STUDIO = join(ROOT, 'apps/studio/dist');
 const SAMPLE = readFileSync(join(ROOT, 'mappings/adt-patient/samples/msft__ADT01-28.hl7'), 'utf8');
 
-let db: Database;
-let server: Server;
-let browser: Browser;
-let base: string;
+let studio: Studio;
 
 beforeAll(async () => {
-  if (!existsSync(join(STUDIO, 'index.html'))) {
-    throw new Error(
-      'The studio is not built: `pnpm test` builds it; alone, run `pnpm --filter @mapwright/studio build`',
-    );
-  }
-  db = await openDatabase({ dataDir: 'memory://' });
-  server = createApp({ db, sessionTtlMs: 3_600_000, secureCookies: false, studioDir: STUDIO }).listen(
-    0,
-    '127.0.0.1',
-  );
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  studio = await startStudio();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await db?.close();
+  await studio?.close();
 });
 
 const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
 
 describe('the editor from the keyboard', () => {
   it('copies, pastes, deletes, undoes and redoes nodes, and lists its shortcuts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(base);
-    await page.getByRole('heading', { name: 'Create the administrator' }).waitFor();
-    await page.getByLabel('Email').fill('kim@hospital.example');
-    await page.getByLabel('Name').fill('Kim Keys');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create and sign in' }).click();
-    await page.getByRole('button', { name: 'New mapping' }).click();
-    await page.getByLabel('Name').fill('Keyboard');
-    await page.getByLabel('Sample message').fill(SAMPLE);
-    await page.getByRole('button', { name: 'Create mapping' }).click();
-    await page.getByRole('heading', { name: 'Keyboard' }).waitFor();
+    const page = await studio.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page, studio.base);
+    await newMapping(page, 'Keyboard', SAMPLE);
 
     await page.getByLabel('Search the source').fill('PID-5.1');
     const family = page.locator('.source-panel [data-path="PID.F5.C1"]');

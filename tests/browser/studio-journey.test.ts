@@ -1,60 +1,25 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { openDatabase, type Database } from '@mapwright/db';
-import { createApp } from '@mapwright/server';
-import { loadExamples } from '../../apps/server/src/load-examples';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { ARTIFACTS, ROOT, newMapping, signIn as signInAt, startStudio, type Studio } from '../support/studio';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const STUDIO = join(ROOT, 'apps/studio/dist');
-const ARTIFACTS = join(ROOT, 'test-results');
 const ORU = readFileSync(join(ROOT, 'mappings/oru-lab/samples/google__oru_r01_ex6.hl7'), 'utf8');
 const SAMPLE = readFileSync(join(ROOT, 'mappings/adt-patient/samples/msft__ADT01-28.hl7'), 'utf8');
 
-let db: Database;
-let server: Server;
-let browser: Browser;
+let studio: Studio;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(STUDIO, 'index.html'))) {
-    throw new Error(
-      'The studio is not built: `pnpm test` builds it; alone, run `pnpm --filter @mapwright/studio build`',
-    );
-  }
-  db = await openDatabase({ dataDir: 'memory://' });
-  await loadExamples(db, join(ROOT, 'mappings'));
-  server = createApp({ db, sessionTtlMs: 3_600_000, secureCookies: false, studioDir: STUDIO }).listen(
-    0,
-    '127.0.0.1',
-  );
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  studio = await startStudio({ examples: true });
+  base = studio.base;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await db?.close();
+  await studio?.close();
 });
 
-/** Creates the administrator on the first visit, signs in on later ones (each test has its own browser context). */
-async function signIn(page: Page) {
-  await page.goto(base);
-  const setup = page.getByRole('heading', { name: 'Create the administrator' });
-  const login = page.getByRole('heading', { name: 'Sign in to Mapwright' });
-  await setup.or(login).waitFor();
-  await page.getByLabel('Email').fill('ana@hospital.example');
-  if (await setup.isVisible()) await page.getByLabel('Name').fill('Ana Analyst');
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: /Create and sign in|Sign in/ }).click();
-  await page.getByRole('heading', { name: 'Mappings' }).waitFor();
-}
+const signIn = (page: Page) => signInAt(page, base);
 
 /** The source tree row for an engine path, found through the panel's search as an analyst would. */
 async function sourceRow(page: Page, query: string, path: string) {
@@ -89,7 +54,7 @@ async function previewValue(page: Page, path: string, value: string) {
 
 describe('an analyst in the studio', () => {
   it('creates a mapping from an ADT sample and builds a valid Patient by drag and drop', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await studio.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const outside: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
@@ -97,11 +62,7 @@ describe('an analyst in the studio', () => {
     });
     await signIn(page);
 
-    await page.getByRole('button', { name: 'New mapping' }).click();
-    await page.getByLabel('Name').fill('Clinic ADT to Patient');
-    await page.getByLabel('Sample message').fill(SAMPLE);
-    await page.getByRole('button', { name: 'Create mapping' }).click();
-    await page.getByRole('heading', { name: 'Clinic ADT to Patient' }).waitFor();
+    await newMapping(page, 'Clinic ADT to Patient', SAMPLE);
 
     // PID-5.1 straight onto Patient.name.family.
     const family = await sourceRow(page, 'PID-5.1', 'PID.F5.C1');
@@ -144,7 +105,7 @@ describe('an analyst in the studio', () => {
   });
 
   it('opens an example mapping as an auto-laid-out graph whose nodes do not overlap', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await studio.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await signIn(page);
     await page.getByRole('link', { name: /ADT A01\/A03\/A04\/A08 to Patient/ }).click();
     await page.locator('.flow-node-target').first().waitFor();
@@ -180,13 +141,9 @@ describe('an analyst in the studio', () => {
   });
 
   it('makes one Observation per OBX when the OBSERVATION group is dropped on the resource', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await studio.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await signIn(page);
-    await page.getByRole('button', { name: 'New mapping' }).click();
-    await page.getByLabel('Name').fill('Lab results');
-    await page.getByLabel('Sample message').fill(ORU);
-    await page.getByRole('button', { name: 'Create mapping' }).click();
-    await page.getByRole('heading', { name: 'Lab results' }).waitFor();
+    await newMapping(page, 'Lab results', ORU);
 
     await page.getByLabel('Target resource').selectOption('new:Observation');
     await page.getByLabel('Search the source').fill('OBX');
