@@ -260,7 +260,7 @@ function LoadedEditor({
           )}
           {problem && (
             <div
-              className={`banner banner-${problem.kind === 'unreachable' ? 'warn' : 'error'}`}
+              className={`banner banner-${problem.kind === 'unreachable' || problem.kind === 'server-error' ? 'warn' : 'error'}`}
               role="alert"
             >
               <span>{describeSaveProblem(problem)}</span>

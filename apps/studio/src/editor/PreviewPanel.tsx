@@ -3,6 +3,7 @@ import { CodeView } from '../monaco/CodeView';
 import { JsonView } from '../monaco/JsonView';
 import type { PreviewResult } from '../preview/preview-core';
 import type { SampleCheck } from './all-samples';
+import { describeLocation } from './describe-location';
 import { flattenResource } from './flatten-resource';
 
 type Tab = 'resources' | 'json' | 'jsonata' | 'samples';
@@ -76,6 +77,7 @@ export function PreviewPanel({
           {result.issues.map((issue, i) => (
             <li key={i} className={`issue issue-${issue.severity}`}>
               <span className="issue-severity">{issue.severity}</span> {issue.message}
+              {issue.at && <span className="issue-at"> ({describeLocation(issue.at)})</span>}
               {issue.expression && <code> {issue.expression}</code>}
               {issue.nodeId && (
                 <button type="button" className="link" onClick={() => onSelectNode(issue.nodeId!)}>

@@ -3,11 +3,13 @@ import type { Mapping } from '@mapwright/engine';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTRPC } from '../trpc';
 import { clearBackup, writeBackup } from './local-backup';
-import { classifySaveError, type SaveProblem } from './save-problem';
-import type { EditorStore } from './use-editor';
+import { classifySaveError, retryDelayMs, type SaveProblem } from './save-problem';
+import type { EditorState, EditorStore } from './use-editor';
 
 const QUIET_MS = 600;
-const RETRY_MS = 5_000;
+
+/** Only what differs from the draft last saved or loaded is work to keep; a layout on opening is not. */
+const hasUnsavedWork = (state: EditorState) => state.mapping !== state.saved;
 
 /**
  * Saves the draft a moment after the last edit, with the revision it was read at, so a concurrent
@@ -30,18 +32,29 @@ export function useAutosave({
   const lastSaved = useRef<string>(JSON.stringify(store.getState().mapping));
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Failed attempts in a row while the server does not answer: each waits longer than the last.
+  const unanswered = useRef(0);
 
   const saveNow = useCallback(async () => {
+    const schedule = (ms: number) => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), ms);
+    };
     const state = store.getState();
     if (!enabled || inFlight.current || state.saveState === 'conflict') return;
+    clearTimeout(timer.current);
     const graph = state.mapping;
     const text = JSON.stringify(graph);
-    if (text === lastSaved.current) {
-      if (state.saveState === 'dirty') state.markSaved(state.draftRevision);
+    if (text === lastSaved.current || !hasUnsavedWork(state)) {
+      if (state.saveState !== 'saved') state.markSaved(state.draftRevision);
+      // Undone back to what the server holds: whatever went wrong has nothing left to save.
+      setProblem(null);
+      clearBackup(localStorage, mappingId);
       return;
     }
     inFlight.current = true;
     state.markSaving();
+    let failed: SaveProblem | null = null;
     try {
       const { draftRevision } = await mutateAsync({
         id: mappingId,
@@ -49,25 +62,27 @@ export function useAutosave({
         graph,
       });
       lastSaved.current = text;
+      unanswered.current = 0;
       store.getState().markSaved(draftRevision);
       setProblem(null);
       if (store.getState().mapping === graph) clearBackup(localStorage, mappingId);
     } catch (error) {
-      const next = classifySaveError(error);
-      setProblem(next);
-      if (next.kind === 'conflict') store.getState().markConflict();
-      else store.getState().markError(next.kind);
-      if (next.kind === 'unreachable') timer.current = setTimeout(() => void saveNow(), RETRY_MS);
+      failed = classifySaveError(error);
+      setProblem(failed);
+      if (failed.kind === 'conflict') store.getState().markConflict();
+      else store.getState().markError(failed.kind);
     } finally {
       inFlight.current = false;
     }
-    // Edits made while the request was out are saved next.
-    if (
-      JSON.stringify(store.getState().mapping) !== lastSaved.current &&
-      store.getState().saveState !== 'conflict'
-    ) {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveNow(), QUIET_MS);
+    if (failed === null) {
+      // Edits made while the request was out are saved next.
+      if (hasUnsavedWork(store.getState())) schedule(QUIET_MS);
+    } else {
+      // Only a server that does not answer is retried by itself; an expired session waits for the
+      // analyst to sign in again, and a refusal or a conflict for their decision, so none of them
+      // hammers the server with a request that is bound to fail again.
+      const delay = retryDelayMs(failed, ++unanswered.current);
+      if (delay !== null) schedule(delay);
     }
   }, [enabled, mappingId, mutateAsync, store]);
 
@@ -75,16 +90,31 @@ export function useAutosave({
     if (!enabled) return;
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.mapping === previous.mapping) return;
+      if (!hasUnsavedWork(state)) {
+        // A layout on opening, a reload, an undo back to the saved draft: nothing to keep or send.
+        clearBackup(localStorage, mappingId);
+        if (state.saveState === 'conflict') return;
+        clearTimeout(timer.current);
+        setProblem(null);
+        return;
+      }
       writeBackup(localStorage, mappingId, {
         baseRevision: state.draftRevision,
         graph: state.mapping,
         savedAt: new Date().toISOString(),
       });
+      if (state.saveState === 'conflict') return;
       clearTimeout(timer.current);
+      // A new edit is a new attempt: it need not wait out the back-off of earlier failures.
+      unanswered.current = 0;
       timer.current = setTimeout(() => void saveNow(), QUIET_MS);
     });
+    // The browser knows when its network is back: no need to wait for the next retry.
+    const online = () => void saveNow();
+    window.addEventListener('online', online);
     return () => {
       unsubscribe();
+      window.removeEventListener('online', online);
       clearTimeout(timer.current);
     };
   }, [enabled, mappingId, saveNow, store]);
@@ -92,6 +122,7 @@ export function useAutosave({
   /** After a reload the document is the server's: nothing of ours is pending. */
   const resetTo = useCallback((mapping: Mapping) => {
     lastSaved.current = JSON.stringify(mapping);
+    unanswered.current = 0;
     setProblem(null);
   }, []);
 

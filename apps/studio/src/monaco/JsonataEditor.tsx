@@ -160,7 +160,7 @@ function LoadedJsonataEditor({
     }
   }, [monaco, editor, value]);
 
-  return <div ref={host} className="monaco-host nodrag nowheel" style={style} />;
+  return <div ref={host} className="monaco-host nodrag nowheel nokey" style={style} />;
 }
 
 function showMarkers(

@@ -87,5 +87,5 @@ function LoadedReadOnlyCode({ monaco, value, language, ariaLabel, style }: Loade
     ]);
   }, [monaco, editor, value]);
 
-  return <div ref={host} className="monaco-host nodrag nowheel" style={style} />;
+  return <div ref={host} className="monaco-host nodrag nowheel nokey" style={style} />;
 }
