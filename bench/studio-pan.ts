@@ -85,6 +85,8 @@ export async function measurePanFrameRate(browser: Browser, server: StudioServer
           await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
         }
         while (inFlight > 0) await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
+        // End off the start, so the check below cannot mistake a zigzag back to the origin for no pan.
+        await page.mouse.move(start.x + SWING_PX / 2, start.y + SWING_PX / 6);
         await page.mouse.up();
       });
     });

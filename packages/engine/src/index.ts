@@ -27,6 +27,7 @@ export type { ElementLineage, StaticLineage } from './lineage/static-lineage';
 export { lineageOfPath, type OutputLineage } from './lineage/resolve-lineage';
 export { ENVELOPE_FIELDS, type Coverage, type UnusedField } from './coverage/coverage';
 export type { ReadPath } from './coverage/read-paths';
+export type { StepObserver } from './coverage/read-log';
 export { hashHex, canonicalJson, messageSeed } from './util/hash';
 export { parseJsonText, type JsonTextError } from './util/json-text';
 export { inputMessages, type InputMessage, type InputMessages } from './runtime/input-messages';

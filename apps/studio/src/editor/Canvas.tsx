@@ -6,6 +6,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
@@ -18,6 +19,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { toFlowEdges, toFlowNodes } from '../model';
 import { readSourceDrag } from './drag-data';
+import { reuseUnchanged, reuseUnchangedEdges } from './flow-reuse';
 import { formatValue } from './format-value';
 import { nodeTypes } from './nodes/node-types';
 import { useCanvasPreview } from './preview-context';
@@ -44,28 +46,42 @@ export function Canvas({
   const { result, issuesByNode } = useCanvasPreview();
   const { screenToFlowPosition } = useReactFlow();
   const [hoveredEdge, setHoveredEdge] = useState<string | null>(null);
+  // Zoomed far out, text is unreadable and painting it is what makes panning a big graph stutter.
+  const far = useFlowStore((s) => s.transform[2] < 0.45);
 
   const [nodes, setNodes] = useState<FlowNode[]>(() => toFlowNodes(mapping, { selected: selection.nodes }));
   const [edges, setEdges] = useState<FlowEdge[]>(() => toFlowEdges(mapping));
-  useEffect(() => setNodes(toFlowNodes(mapping, { selected: selection.nodes })), [mapping, selection.nodes]);
+  // Unchanged mapping nodes keep their React Flow objects (and measured sizes): an edit re-renders and
+  // re-measures only the nodes it touched, not all of a 300-node canvas.
+  useEffect(
+    () =>
+      setNodes((previous) => reuseUnchanged(previous, toFlowNodes(mapping, { selected: selection.nodes }))),
+    [mapping, selection.nodes],
+  );
   useEffect(() => {
     const selectedEdges = new Set(selection.edges);
-    setEdges(toFlowEdges(mapping).map((e) => ({ ...e, selected: selectedEdges.has(e.id) })));
+    setEdges((previous) =>
+      reuseUnchangedEdges(
+        previous,
+        toFlowEdges(mapping).map((e) => ({ ...e, selected: selectedEdges.has(e.id) })),
+      ),
+    );
   }, [mapping, selection.edges]);
 
   const shownEdges = useMemo(
     () =>
       edges.map((edge) => {
         const broken = issuesByNode.has(edge.source) || issuesByNode.has(edge.target);
-        const label =
-          result && (edge.id === hoveredEdge || edge.selected)
-            ? formatValue(result.nodeValues[edge.source], 40)
-            : undefined;
-        return { ...edge, label, className: broken ? 'edge-has-issue' : undefined };
+        const labelled = result !== null && (edge.id === hoveredEdge || edge.selected === true);
+        if (!broken && !labelled) return edge;
+        return {
+          ...edge,
+          ...(labelled ? { label: formatValue(result.nodeValues[edge.source], 40) } : {}),
+          ...(broken ? { className: 'edge-has-issue' } : {}),
+        };
       }),
     [edges, hoveredEdge, issuesByNode, result],
   );
-
   const onNodesChange = useCallback(
     (changes: NodeChange[]) =>
       setNodes((ns) =>
@@ -172,7 +188,7 @@ export function Canvas({
 
   return (
     <div
-      className="canvas"
+      className={`canvas${far ? ' is-far' : ''}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
       aria-label="Mapping canvas"

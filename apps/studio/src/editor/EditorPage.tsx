@@ -3,7 +3,9 @@ import type { SessionUser } from '@mapwright/api';
 import type { MappingInput } from '@mapwright/engine';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore, type StoreApi } from 'zustand';
+import type { ConceptMap } from '@mapwright/engine';
+import type { PreviewSample } from '../preview/preview-types';
 import { createEditorStore, needsLayout } from '../model';
 import { usePreview } from '../preview/use-preview';
 import { useTRPC } from '../trpc';
@@ -14,7 +16,7 @@ import { Canvas } from './Canvas';
 import { Inspector } from './Inspector';
 import type { ConceptMapChoice } from './inspectors/concept-map-choice';
 import { clearBackup, readBackup, type LocalBackup } from './local-backup';
-import { CanvasPreviewContext, pinIssues } from './preview-context';
+import { CanvasPreviewContext, createPreviewStore, pinIssues, type CanvasPreview } from './preview-context';
 import { PreviewPanel } from './PreviewPanel';
 import { describeSaveProblem } from './save-problem';
 import { ReauthForm } from './ReauthForm';
@@ -76,8 +78,8 @@ function LoadedEditor({
   const [store] = useState<EditorStore>(() =>
     createEditorStore({ mapping: opened.graph, draftRevision: opened.draftRevision }),
   );
-  const mapping = useStore(store, (s) => s.mapping);
-  const saveState = useStore(store, (s) => s.saveState);
+  // Only the conflict matters here: subscribing to every save state would re-render the editor per edit.
+  const inConflict = useStore(store, (s) => s.saveState === 'conflict');
   const { fitView, setViewport } = useReactFlow();
   // A big graph fitted whole is unreadable: start at readable size on the sources, top left.
   const showStart = useCallback(() => {
@@ -109,11 +111,6 @@ function LoadedEditor({
     [choicesQuery.data],
   );
 
-  const preview = usePreview({
-    mapping,
-    sample: sample ? { content: sample.content, format: sample.contentType } : null,
-    conceptMaps: previewMaps.data ?? [],
-  });
   const [checks, setChecks] = useState<{
     running: boolean;
     results: SampleCheck[] | null;
@@ -135,9 +132,11 @@ function LoadedEditor({
         }),
     );
   }, [previewMaps.data, samples, store]);
-  const canvasPreview = useMemo(
-    () => ({ result: preview.result, issuesByNode: pinIssues(preview.result), checks: checks.results }),
-    [checks.results, preview.result],
+  const [canvasPreview] = useState(createPreviewStore);
+  useEffect(() => canvasPreview.setState({ checks: checks.results }), [canvasPreview, checks.results]);
+  const previewSample = useMemo(
+    () => (sample ? { content: sample.content, format: sample.contentType } : null),
+    [sample],
   );
 
   const autosave = useAutosave({ store, mappingId: opened.id, enabled: canEdit });
@@ -234,11 +233,17 @@ function LoadedEditor({
   }, [autosave, canEdit, fitView, store]);
 
   const problem = autosave.problem;
-  const readOnly = !canEdit || saveState === 'conflict';
+  const readOnly = !canEdit || inConflict;
 
   return (
     <EditorStoreContext.Provider value={store}>
       <CanvasPreviewContext.Provider value={canvasPreview}>
+        <PreviewDriver
+          store={store}
+          preview={canvasPreview}
+          sample={previewSample}
+          conceptMaps={previewMaps.data ?? NO_MAPS}
+        />
         <div className="editor">
           <Toolbar
             name={opened.name}
@@ -271,7 +276,12 @@ function LoadedEditor({
                   </button>
                   <a
                     download={`${opened.id}-my-version.json`}
-                    href={`data:application/json,${encodeURIComponent(JSON.stringify(mapping, null, 2))}`}
+                    href="#download"
+                    onClick={(e) => {
+                      e.currentTarget.href = `data:application/json,${encodeURIComponent(
+                        JSON.stringify(store.getState().mapping, null, 2),
+                      )}`;
+                    }}
                   >
                     Download my version
                   </a>
@@ -322,7 +332,7 @@ function LoadedEditor({
           <div className="editor-grid">
             <SourcePanel
               sample={sample}
-              coverage={preview.result?.coverage}
+
               readOnly={readOnly}
               toolbar={
                 <div className="sample-picker">
@@ -349,9 +359,6 @@ function LoadedEditor({
             <div className="editor-center">
               <Canvas readOnly={readOnly} busy={layingOut} onChooseElement={setPendingWire} />
               <PreviewPanel
-                result={preview.result}
-                pending={preview.pending}
-                workerError={preview.workerError}
                 onSelectNode={(id) => store.getState().select({ nodes: [id], edges: [] })}
                 checks={checks}
                 onCheckAll={runChecks}
@@ -484,4 +491,31 @@ function GraphRefusal() {
       </button>
     </p>
   );
+}
+
+const NO_MAPS: ConceptMap[] = [];
+
+/**
+ * The one component that re-renders on every edit: it hands the graph to the preview worker and puts the
+ * answer in the preview store, where each panel and node picks what it shows. The editor around it does
+ * not re-render while the analyst types.
+ */
+function PreviewDriver({
+  store,
+  preview,
+  sample,
+  conceptMaps,
+}: {
+  store: EditorStore;
+  preview: StoreApi<CanvasPreview>;
+  sample: PreviewSample | null;
+  conceptMaps: ConceptMap[];
+}) {
+  const mapping = useStore(store, (s) => s.mapping);
+  const { result, pending, workerError } = usePreview({ mapping, sample, conceptMaps });
+  useEffect(
+    () => preview.setState({ result, issuesByNode: pinIssues(result), pending, workerError }),
+    [pending, preview, result, workerError],
+  );
+  return null;
 }

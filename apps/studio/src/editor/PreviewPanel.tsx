@@ -5,6 +5,7 @@ import type { PreviewResult } from '../preview/preview-core';
 import type { SampleCheck } from './all-samples';
 import { describeLocation } from './describe-location';
 import { flattenResource } from './flatten-resource';
+import { useCanvasPreview } from './preview-context';
 
 type Tab = 'resources' | 'json' | 'jsonata' | 'samples';
 
@@ -25,22 +26,17 @@ const STATUS_TEXT: Record<PreviewResult['status'], string> = {
 
 /** The FHIR bundle for the current sample, its validation, and the generated JSONata. */
 export function PreviewPanel({
-  result,
-  pending,
-  workerError,
   onSelectNode,
   checks,
   onCheckAll,
   onSelectSample,
 }: {
-  result: PreviewResult | null;
-  pending: boolean;
-  workerError: string | null;
   onSelectNode: (nodeId: string) => void;
   checks: { running: boolean; results: SampleCheck[] | null; error: string | null };
   onCheckAll: () => void;
   onSelectSample: (sampleId: string) => void;
 }) {
+  const { result, pending, workerError } = useCanvasPreview();
   const [tab, setTab] = useState<Tab>('resources');
   const errors = result?.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length ?? 0;
   const entries =

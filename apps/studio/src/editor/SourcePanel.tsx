@@ -1,8 +1,8 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { filterTree, markCoverage, sourceTree, type SourceTreeNode } from '../panels-data/source-tree';
-import type { PreviewResult } from '../preview/preview-core';
 import { writeSourceDrag } from './drag-data';
 import { formatValue } from './format-value';
+import { useCanvasPreviewSelect } from './preview-context';
 
 export interface SampleChoice {
   id: string;
@@ -16,18 +16,19 @@ export interface SampleChoice {
  * and this sample's values. Rows drag onto the canvas or onto a target element; rows that hold a
  * value no node reads are marked, so dropped data is visible before it is lost.
  */
-export function SourcePanel({
+export const SourcePanel = memo(function SourcePanel({
   sample,
-  coverage,
   toolbar,
   readOnly,
 }: {
   sample: SampleChoice | null;
-  coverage: PreviewResult['coverage'] | undefined;
   toolbar: ReactNode;
   readOnly: boolean;
 }) {
   const [query, setQuery] = useState('');
+  // A new preview brings a new coverage object; recompute the marks only when what is unused changed.
+  const coverage = useCanvasPreviewSelect((p) => p.result?.coverage);
+  const coverageKey = coverage ? JSON.stringify(coverage.unused) : '';
   const tree = useMemo(
     () => (sample ? sourceTree({ content: sample.content, format: sample.contentType }) : null),
     [sample],
@@ -36,7 +37,8 @@ export function SourcePanel({
     if (!tree) return [];
     const covered = coverage ? markCoverage(tree.roots, coverage) : tree.roots;
     return query.trim() ? filterTree(covered, query.trim()) : covered;
-  }, [coverage, query, tree]);
+    // keyed by the unused fields' content, not the coverage object's identity
+  }, [coverageKey, query, tree]);
 
   return (
     <section className="panel source-panel" aria-label="Source">
@@ -74,7 +76,7 @@ export function SourcePanel({
       </ul>
     </section>
   );
-}
+});
 
 function SourceRow({
   node,

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import type { PreviewResult } from '../preview/preview-core';
 import type { SampleCheck } from './all-samples';
 
@@ -10,16 +11,38 @@ export interface CanvasPreview {
   issuesByNode: ReadonlyMap<string, Issue[]>;
   /** The last "check all samples" run, or null before one. */
   checks: SampleCheck[] | null;
+  /** A newer edit is being previewed. */
+  pending: boolean;
+  /** The worker itself failed (not the mapping). */
+  workerError: string | null;
 }
 
-export const CanvasPreviewContext = createContext<CanvasPreview>({
+const EMPTY: CanvasPreview = {
   result: null,
   issuesByNode: new Map(),
   checks: null,
-});
+  pending: false,
+  workerError: null,
+};
 
+export function createPreviewStore(): StoreApi<CanvasPreview> {
+  return createStore<CanvasPreview>()(() => EMPTY);
+}
+
+/**
+ * A store, not a plain context value: each canvas node subscribes to the little it shows (its value as
+ * text, its issues), so a new preview re-renders only the nodes whose display changed, not all 300.
+ */
+export const CanvasPreviewContext = createContext<StoreApi<CanvasPreview>>(createPreviewStore());
+
+/** The whole preview: for panels and inspectors, which show much of it. */
 export function useCanvasPreview(): CanvasPreview {
-  return useContext(CanvasPreviewContext);
+  return useStore(useContext(CanvasPreviewContext));
+}
+
+/** One derived slice; return strings or other values compared by `===`. */
+export function useCanvasPreviewSelect<T>(selector: (preview: CanvasPreview) => T): T {
+  return useStore(useContext(CanvasPreviewContext), selector);
 }
 
 export function pinIssues(result: PreviewResult | null): ReadonlyMap<string, Issue[]> {

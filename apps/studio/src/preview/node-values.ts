@@ -1,5 +1,5 @@
 import jsonata from 'jsonata';
-import { compileMapping, runMapping, type CompiledMapping, type TerminologyPort } from '@mapwright/engine';
+import type { CompiledMapping, StepObserver } from '@mapwright/engine';
 
 /**
  * Each value node's value for one sample, for hover on the canvas.
@@ -12,9 +12,6 @@ import { compileMapping, runMapping, type CompiledMapping, type TerminologyPort 
  * for-each), which is what the analyst hovers over.
  */
 
-/** JSONata's per-step exit hook (also used by the engine's read log); assigned on the expression. */
-const EVALUATE_EXIT = Symbol.for('jsonata.__evaluate_exit');
-
 /** A value bigger than this (as JSON) is cut: hover shows a summary, and postMessage stays cheap. */
 const MAX_VALUE_CHARS = 20_000;
 
@@ -24,31 +21,38 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-export async function captureNodeValues(
-  mapping: CompiledMapping['mapping'],
-  text: string,
-  terminology: TerminologyPort,
-): Promise<Record<string, unknown>> {
-  // `functions: {}` makes the compiler skip its cache: the hook goes on an expression no other run shares.
-  const compiled = compileMapping(mapping, { functions: {} });
-  if (!compiled.ok) return {};
-  const bindSites = nodeBindSites(compiled.value);
+/**
+ * An observer for the preview's one run (`RunOptions.onStep`) that keeps each value node's first value.
+ * It needs no second compile or run: the positions of the node binds are the cached program's own.
+ */
+export function nodeValueObserver(compiled: CompiledMapping): {
+  onStep: StepObserver;
+  values: Record<string, unknown>;
+} {
+  const bindSites = bindSitesOf(compiled);
   const values: Record<string, unknown> = {};
-  const hook = (expr: AstNode, _input: unknown, _env: unknown, result: unknown): void => {
-    if (expr.type !== 'bind' || expr.position === undefined) return;
-    const nodeId = bindSites.get(expr.position);
+  const onStep: StepObserver = (step, result) => {
+    if (step.type !== 'bind' || step.position === undefined) return;
+    const nodeId = bindSites.get(step.position);
     if (nodeId === undefined || Object.hasOwn(values, nodeId)) return;
     const plain = toPlain(result);
     if (plain !== undefined) values[nodeId] = plain;
   };
-  const expression = compiled.value.expression(compiled.value.limits);
-  (expression.assign as unknown as (name: symbol, value: unknown) => void).call(
-    expression,
-    EVALUATE_EXIT,
-    hook,
-  );
-  await runMapping(compiled.value, text, { validate: false, coverage: false, terminology });
-  return values;
+  return { onStep, values };
+}
+
+const sitesByProgram = new Map<string, Map<number, string>>();
+
+/** nodeBindSites, remembered per program text (typing in one constant does not change the others' binds). */
+function bindSitesOf(compiled: CompiledMapping): Map<number, string> {
+  const key = `${compiled.program}\u0000${compiled.ranges.map((r) => `${r.nodeId}:${r.start}-${r.end}`).join(',')}`;
+  let sites = sitesByProgram.get(key);
+  if (!sites) {
+    sites = nodeBindSites(compiled);
+    if (sitesByProgram.size > 20) sitesByProgram.clear();
+    sitesByProgram.set(key, sites);
+  }
+  return sites;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type ConceptMap,
   type TerminologyPort,
 } from '@mapwright/engine';
-import { captureNodeValues } from './node-values';
+import { nodeValueObserver } from './node-values';
 import { fromEngineError, fromValidationIssue, isSampleError, readFields } from './preview-issues';
 import type { PreviewCoverage, PreviewRequest, PreviewResult } from './preview-types';
 
@@ -43,14 +43,16 @@ export async function runPreview(request: PreviewRequest): Promise<PreviewResult
 
   const terminology = terminologyFor(request.conceptMaps);
   const text = request.sample.content;
-  const run = await runMapping(compiled.value, text, { terminology });
+  // Each node's value comes from this same run, observed step by step.
+  const observed = nodeValueObserver(compiled.value);
+  const run = await runMapping(compiled.value, text, { terminology, onStep: observed.onStep });
   if (!run.ok) {
     const unreadable = run.errors.some(isSampleError);
     return done({
       status: unreadable ? 'unparseable-sample' : 'mapping-error',
       issues: run.errors.map((e) => fromEngineError(e, 'error')),
       // what the nodes held up to the failure still helps find it
-      nodeValues: unreadable ? {} : await captureNodeValues(compiled.value.mapping, text, terminology),
+      nodeValues: unreadable ? {} : observed.values,
       program,
     });
   }
@@ -73,7 +75,7 @@ export async function runPreview(request: PreviewRequest): Promise<PreviewResult
       ...run.issues.map((i) => fromValidationIssue(i, compiled.value)),
       ...run.warnings.map((w) => fromEngineError(w, 'warning')),
     ],
-    nodeValues: await captureNodeValues(compiled.value.mapping, text, terminology),
+    nodeValues: observed.values,
     ...(coverage ? { coverage } : {}),
     program,
   });

@@ -17,9 +17,30 @@ export const READ_LOG = '__mapwright_reads';
  */
 const EVALUATE_EXIT = Symbol.for('jsonata.__evaluate_exit');
 
+/** The binding that carries a run's step observer (`RunOptions.onStep`), found like the read log. */
+export const STEP_OBSERVER = '__mapwright_step';
+
+/** Sees every evaluation step of one run with its result: the studio reads each node's value from its bind. */
+export type StepObserver = (step: { type: string; position?: number }, result: unknown) => void;
+
+/** Runs with an observer in flight; while none is, the hook does not even look for one. */
+let observing = 0;
+
+/** Marks a run with an observer as in flight until the returned function is called. */
+export function observeSteps(): () => void {
+  observing++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    observing--;
+  };
+}
+
 interface Step {
   type: string;
   value?: unknown;
+  position?: number;
 }
 
 interface Frame {
@@ -27,7 +48,11 @@ interface Frame {
 }
 
 /** Runs on every step: stay cheap. Only name steps (`F5` on a segment, `code` on a CSV row) and `*` read keys. */
-function onEvaluateExit(expr: Step, input: unknown, environment: Frame): void {
+function onEvaluateExit(expr: Step, input: unknown, environment: Frame, result?: unknown): void {
+  if (observing > 0) {
+    const observer = environment.base?.lookup(STEP_OBSERVER);
+    if (typeof observer === 'function') (observer as StepObserver)(expr, result);
+  }
   const type = expr.type;
   if ((type !== 'name' && type !== 'wildcard') || input === null || typeof input !== 'object') return;
   const log = environment.base?.lookup(READ_LOG) as ReadLog | undefined;

@@ -3,7 +3,14 @@ import { bundledTerminology } from '../terminology';
 import { compileMapping, type CompileOptions, type CompiledMapping } from '../compiler/compile';
 import type { EngineError } from '../errors';
 import { hl7Coverage, jsonCoverage, type Coverage } from '../coverage/coverage';
-import { logReads, READ_LOG, type ReadLog } from '../coverage/read-log';
+import {
+  logReads,
+  observeSteps,
+  READ_LOG,
+  STEP_OBSERVER,
+  type ReadLog,
+  type StepObserver,
+} from '../coverage/read-log';
 import { noResourcesWarning, unmappedCodeWarnings } from '../coverage/run-warnings';
 import { annotateIssues, bundleLineage, type OutputLineage } from '../lineage/resolve-lineage';
 import { messageSeed } from '../util/hash';
@@ -27,6 +34,11 @@ export interface RunOptions {
   terminology?: TerminologyPort;
   /** Bundle validator; defaults to @mapwright/fhir's validateBundle. */
   validator?: ValidatorPort;
+  /**
+   * Called after every evaluation step of this run with the step and its result (the studio takes each
+   * node's value from its bind), so a preview needs one run, not a second one with its own hook.
+   */
+  onStep?: StepObserver;
 }
 
 export interface Bundle {
@@ -84,14 +96,20 @@ export async function runMapping(
   const expression = compiled.expression(limits);
   // coverage is what this evaluation reads, so the hook logs it while the program runs
   const reads: ReadLog | undefined = options.coverage === false ? undefined : new Map();
-  const stopLogging = reads && logReads(expression);
+  const stopLogging = reads || options.onStep ? logReads(expression) : undefined;
+  const stopObserving = options.onStep && observeSteps();
   try {
-    bundle = (await expression.evaluate(parsed.root, { [RUN_CONTEXT]: ctx, [READ_LOG]: reads })) as Bundle;
+    bundle = (await expression.evaluate(parsed.root, {
+      [RUN_CONTEXT]: ctx,
+      [READ_LOG]: reads,
+      ...(options.onStep ? { [STEP_OBSERVER]: options.onStep } : {}),
+    })) as Bundle;
   } catch (e) {
     const where = { lineage: compiled.lineage, format: compiled.mapping.source.format, limits };
     return { ok: false, errors: [locateEvaluationError(e, compiled.ranges, where)] };
   } finally {
     stopLogging?.();
+    stopObserving?.();
   }
   const entries = toEntries(bundle.entry);
   bundle =

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatValue } from '../format-value';
-import { useCanvasPreview } from '../preview-context';
+import { useCanvasPreviewSelect } from '../preview-context';
 
 /** The frame every canvas node shares: kind, title, the current sample's value and pinned issues. */
 export function NodeFrame({
@@ -18,10 +18,18 @@ export function NodeFrame({
   showValue?: boolean;
   children?: ReactNode;
 }) {
-  const { result, issuesByNode } = useCanvasPreview();
-  const issues = issuesByNode.get(nodeId) ?? [];
+  // Text, so the node re-renders only when what it shows changes.
+  const shown = useCanvasPreviewSelect((p) => (p.result ? formatValue(p.result.nodeValues[nodeId]) : null));
+  const issueText = useCanvasPreviewSelect((p) =>
+    (p.issuesByNode.get(nodeId) ?? []).map((i) => `${i.severity}\u0000${i.message}`).join('\n'),
+  );
+  const issues = issueText
+    ? issueText.split('\n').map((line) => {
+        const [severity, message] = line.split('\u0000');
+        return { severity: severity!, message: message! };
+      })
+    : [];
   const errors = issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
-  const value = result?.nodeValues[nodeId];
   return (
     <div
       className={`flow-node flow-node-${kind}${selected ? ' is-selected' : ''}${errors.length ? ' has-error' : ''}`}
@@ -38,9 +46,9 @@ export function NodeFrame({
         )}
       </div>
       {children}
-      {showValue && result && (
+      {showValue && shown !== null && (
         <div className="flow-node-value" aria-label="value for this sample">
-          {formatValue(value)}
+          {shown}
         </div>
       )}
     </div>

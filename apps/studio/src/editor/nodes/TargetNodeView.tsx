@@ -3,7 +3,7 @@ import type { TargetNode } from '@mapwright/engine';
 import { useShallow } from 'zustand/react/shallow';
 import { formatValue } from '../format-value';
 import { useEditor } from '../use-editor';
-import { useCanvasPreview } from '../preview-context';
+import { useCanvasPreviewSelect } from '../preview-context';
 import { NodeFrame } from './NodeFrame';
 
 export type TargetFlowNode = Node<{ node: TargetNode }, 'target'>;
@@ -15,7 +15,12 @@ export type TargetFlowNode = Node<{ node: TargetNode }, 'target'>;
 export function TargetNodeView({ data: { node }, selected }: NodeProps<TargetFlowNode>) {
   const incoming = useEditor(useShallow((s) => s.mapping.edges.filter((e) => e.target === node.id)));
   const select = useEditor((s) => s.select);
-  const { result } = useCanvasPreview();
+  // One text per incoming wire: the node re-renders only when a shown value changes.
+  const values = useCanvasPreviewSelect(
+    useShallow((p) =>
+      p.result ? incoming.map((e) => formatValue(p.result!.nodeValues[e.source], 28)) : null,
+    ),
+  );
   const elements = [...new Set(incoming.map((e) => e.targetHandle ?? ''))].sort();
   return (
     <NodeFrame
@@ -50,9 +55,7 @@ export function TargetNodeView({ data: { node }, selected }: NodeProps<TargetFlo
               >
                 {element}
               </button>
-              {result && (
-                <span className="flow-node-row-value">{formatValue(result.nodeValues[edge.source], 28)}</span>
-              )}
+              {values && <span className="flow-node-row-value">{values[incoming.indexOf(edge)]}</span>}
             </li>
           );
         })}
