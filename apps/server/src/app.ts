@@ -45,7 +45,8 @@ export function createApp({
 
   app.use(
     '/trpc',
-    express.json({ limit: '5mb' }),
+    // Above the largest sample (10 MB) as JSON-escaped text, so a big paste gets the API's own answer.
+    express.json({ limit: '25mb' }),
     createExpressMiddleware({
       router: appRouter,
       createContext: async ({ req, res }): Promise<Context> => {

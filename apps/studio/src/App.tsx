@@ -14,12 +14,19 @@ const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ defau
 /** First run -> create the administrator; signed out -> sign in; signed in -> the studio. */
 export function App() {
   const trpc = useTRPC();
-  const status = useQuery(trpc.auth.status.queryOptions());
+  // Asked once per page: a refetch on window focus that failed (server down) or found the session gone
+  // would swap the editor for another screen and drop its unsaved state. The editor handles both itself;
+  // signing in and out invalidate this query on purpose.
+  const status = useQuery({
+    ...trpc.auth.status.queryOptions(),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
 
-  if (status.isError) {
+  if (status.isError && !status.data) {
     return <p role="alert">The server does not answer. Check that Mapwright is running, then reload.</p>;
   }
-  if (status.isPending) return <p aria-busy="true">Loading…</p>;
+  if (!status.data) return <p aria-busy="true">Loading…</p>;
   if (status.data.needsSetup) return <SignIn mode="setup" />;
   if (!status.data.user) return <SignIn mode="login" />;
   return <Shell user={status.data.user} />;

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '@mapwright/api';
 import { useState } from 'react';
 import { NewMapping } from './NewMapping';
+import { canEdit } from './roles';
 import { hrefFor } from './routes';
 import { useTRPC } from './trpc';
 
@@ -9,7 +10,7 @@ export function MappingList({ user }: { user: SessionUser }) {
   const trpc = useTRPC();
   const mappings = useQuery(trpc.mappings.list.queryOptions());
   const [creating, setCreating] = useState(false);
-  const canCreate = user.roles.includes('analyst') || user.roles.includes('admin');
+  const canCreate = canEdit(user.roles);
 
   return (
     <main className="mappings">

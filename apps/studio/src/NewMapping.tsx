@@ -23,7 +23,6 @@ export function NewMapping({ onCancel }: { onCancel: () => void }) {
     event.preventDefault();
     create.mutate({
       name: name.trim(),
-      slug: slugify(name),
       sourceFormat: format,
       ...(sample.trim() ? { sample: { name: sampleName.trim() || 'first sample', content: sample } } : {}),
     });
@@ -75,15 +74,4 @@ export function NewMapping({ onCancel }: { onCancel: () => void }) {
       </div>
     </form>
   );
-}
-
-/** A url-safe id from the name; the server refuses a taken one with a clear message. */
-export function slugify(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return /^[a-z0-9]/.test(slug) ? slug : `mapping-${slug || Date.now().toString(36)}`;
 }

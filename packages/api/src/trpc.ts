@@ -2,7 +2,18 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context';
 import type { Role } from './roles';
 
-const t = initTRPC.context<Context>().create();
+const t = initTRPC.context<Context>().create({
+  // An unexpected failure (a database error rethrown, a bug) may carry what it was working on in its
+  // message: sample content, names. The caller gets a plain sentence; the typed errors keep theirs.
+  errorFormatter({ shape, error }) {
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return shape;
+    return {
+      ...shape,
+      message: 'The server failed to do this. Try again; if it keeps failing, tell the administrator.',
+      data: { ...shape.data, stack: undefined },
+    };
+  },
+});
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -144,11 +144,16 @@ export function Canvas({
       if (!row) return;
       const element = row.dataset.targetElement!;
       const resourceType = row.dataset.resourceType!;
+      const targetNodeId = row.dataset.targetNodeId;
+      // The resource the target tree shows, not the first one of its type: two Observations stay apart.
+      const target = targetNodeId ?? store.getState().addTargetNode({ resourceType });
+      if (!target) return;
       store.getState().connectToElement({
         source: state.fromNode.id,
         ...(state.fromHandle?.id ? { sourceHandle: state.fromHandle.id } : {}),
         resourceType,
         element,
+        targetNodeId: target,
       });
     },
     [readOnly, store],

@@ -8,6 +8,7 @@ import type { ConceptMap } from '@mapwright/engine';
 import type { PreviewSample } from '../preview/preview-types';
 import { createEditorStore, needsLayout } from '../model';
 import { usePreview } from '../preview/use-preview';
+import { canEdit as canEditRoles } from '../roles';
 import { useTRPC } from '../trpc';
 import './editor.css';
 import { checkAllSamples, type SampleCheck } from './all-samples';
@@ -26,9 +27,7 @@ import { SourcePanel, type SampleChoice } from './SourcePanel';
 import { TargetPanel, type PendingWire } from './TargetPanel';
 import { useAutosave } from './use-autosave';
 import { layoutEngine } from './elk-worker';
-import { EditorStoreContext, useEditor, type EditorStore } from './use-editor';
-
-const EDIT_ROLES = new Set(['analyst', 'admin']);
+import { EditorStoreContext, useEditor, useEditorStore, type EditorStore } from './use-editor';
 
 /** The mapping editor: source tree, canvas, target tree, inspector and live preview. */
 export function EditorPage({ mappingId, user }: { mappingId: string; user: SessionUser }) {
@@ -74,7 +73,7 @@ function LoadedEditor({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const canEdit = user.roles.some((r) => EDIT_ROLES.has(r));
+  const canEdit = canEditRoles(user.roles);
   const [store] = useState<EditorStore>(() =>
     createEditorStore({ mapping: opened.graph, draftRevision: opened.draftRevision }),
   );
@@ -174,8 +173,8 @@ function LoadedEditor({
     const { data } = await onReload();
     if (!data) return;
     autosave.resetTo(data.graph as never);
+    // The backup of the version that lost stays: the next open offers it back, so it is never only a download.
     store.getState().replaceDocument(data.graph, data.draftRevision);
-    clearBackup(localStorage, opened.id);
   }, [autosave, onReload, opened.id, store]);
 
   useEffect(() => {
@@ -183,6 +182,13 @@ function LoadedEditor({
       if (isTypingTarget(event.target)) return;
       const action = shortcutFor(event);
       if (!action) return;
+      // Copy and select-all belong to the page's text (the preview table, an issue) unless the canvas
+      // has the focus and no text is selected.
+      if (
+        (action === 'copy' || action === 'selectAll' || action === 'paste' || action === 'delete') &&
+        !canvasHasFocus(event.target)
+      )
+        return;
       const state = store.getState();
       const editing = canEdit && state.saveState !== 'conflict';
       switch (action) {
@@ -407,7 +413,7 @@ function Toolbar({
   onFit: () => void;
   onHelp: () => void;
 }) {
-  const { undo, redo, addTransform, addConstant } = useEditor((s) => s);
+  const store = useEditorStore();
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
   const saveState = useEditor((s) => s.saveState);
@@ -427,7 +433,7 @@ function Toolbar({
             type="button"
             className="secondary"
             disabled={!canUndo}
-            onClick={() => undo()}
+            onClick={() => store.getState().undo()}
             title="Ctrl+Z"
           >
             Undo
@@ -436,7 +442,7 @@ function Toolbar({
             type="button"
             className="secondary"
             disabled={!canRedo}
-            onClick={() => redo()}
+            onClick={() => store.getState().redo()}
             title="Ctrl+Shift+Z"
           >
             Redo
@@ -444,14 +450,14 @@ function Toolbar({
           <button
             type="button"
             className="secondary"
-            onClick={() => addTransform({ expression: '$in', inputs: [], position: center })}
+            onClick={() => store.getState().addTransform({ expression: '$in', inputs: [], position: center })}
           >
             Add transform
           </button>
           <button
             type="button"
             className="secondary"
-            onClick={() => addConstant({ value: '', position: center })}
+            onClick={() => store.getState().addConstant({ value: '', position: center })}
           >
             Add constant
           </button>
@@ -518,4 +524,9 @@ function PreviewDriver({
     [pending, preview, result, workerError],
   );
   return null;
+}
+
+function canvasHasFocus(target: EventTarget | null): boolean {
+  if (window.getSelection()?.toString()) return false;
+  return target === document.body || (target instanceof Element && target.closest('.canvas') !== null);
 }

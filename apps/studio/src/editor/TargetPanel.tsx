@@ -1,4 +1,4 @@
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { TargetNode } from '@mapwright/engine';
 import { filterTargets, resourceTypes, targetElements, type TargetElement } from '../panels-data/target-tree';
 import { forEachPlacement } from '../model';
@@ -34,6 +34,15 @@ export function TargetPanel({
     nodeId: targets[0]?.id ?? null,
     resourceType: targets[0]?.resourceType ?? 'Patient',
   }));
+  // Selecting a target node (or making one) shows its elements here.
+  const selectedTarget = useEditor((s) => {
+    const only = s.selection.nodes.length === 1 ? s.selection.nodes[0] : undefined;
+    const node = only === undefined ? undefined : s.mapping.nodes.find((n) => n.id === only);
+    return node?.type === 'target' ? node : undefined;
+  });
+  useEffect(() => {
+    if (selectedTarget) setChoice({ nodeId: selectedTarget.id, resourceType: selectedTarget.resourceType });
+  }, [selectedTarget]);
   // A wire waiting for its element chooses the target it was dropped on.
   const pendingTarget = pendingWire ? targets.find((t) => t.id === pendingWire.target) : undefined;
   const current = pendingTarget
@@ -73,23 +82,18 @@ export function TargetPanel({
     if (readOnly) return;
     const field = readSourceDrag(event.dataTransfer);
     if (!field) return;
-    const result = store.getState().mapSourceToElement({
+    // "New resource" makes a new target even when one of that type exists: it is never merged into it.
+    const targetNodeId =
+      current.nodeId ?? store.getState().addTargetNode({ resourceType: current.resourceType });
+    if (!targetNodeId) return;
+    if (!current.nodeId) setChoice({ nodeId: targetNodeId, resourceType: current.resourceType });
+    store.getState().mapSourceToElement({
       path: field.path,
       label: field.label,
       resourceType: current.resourceType,
       element,
-      ...(current.nodeId ? { targetNodeId: current.nodeId } : {}),
+      targetNodeId,
     });
-    const made = store
-      .getState()
-      .mapping.nodes.find(
-        (n) =>
-          n.type === 'target' &&
-          n.resourceType === current.resourceType &&
-          (current.nodeId ? n.id === current.nodeId : true),
-      );
-    if (made && !current.nodeId) setChoice({ nodeId: made.id, resourceType: current.resourceType });
-    return result;
   };
 
   const currentNode = targets.find((t) => t.id === current.nodeId);
@@ -188,6 +192,7 @@ export function TargetPanel({
             element={el}
             depth={0}
             resourceType={current.resourceType}
+            targetNodeId={current.nodeId}
             filled={filled}
             forceOpen={query.trim() !== ''}
             onDrop={drop}
@@ -203,6 +208,7 @@ function TargetRow({
   element,
   depth,
   resourceType,
+  targetNodeId,
   filled,
   forceOpen,
   onDrop,
@@ -211,6 +217,8 @@ function TargetRow({
   element: TargetElement;
   depth: number;
   resourceType: string;
+  /** The target node this tree fills; null for a resource not in the mapping yet. */
+  targetNodeId: string | null;
   filled: ReadonlyMap<string, string>;
   forceOpen: boolean;
   onDrop: (event: DragEvent, element: string) => void;
@@ -228,6 +236,7 @@ function TargetRow({
         style={{ paddingLeft: `${depth * 0.9 + 0.25}rem` }}
         data-target-element={element.path}
         data-resource-type={resourceType}
+        data-target-node-id={targetNodeId ?? undefined}
         onDragOver={(e) => {
           e.preventDefault();
           e.dataTransfer.dropEffect = 'copy';
@@ -275,6 +284,7 @@ function TargetRow({
               element={child}
               depth={depth + 1}
               resourceType={resourceType}
+              targetNodeId={targetNodeId}
               filled={filled}
               forceOpen={forceOpen}
               onDrop={onDrop}

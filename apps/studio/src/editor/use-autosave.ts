@@ -112,10 +112,19 @@ export function useAutosave({
     // The browser knows when its network is back: no need to wait for the next retry.
     const online = () => void saveNow();
     window.addEventListener('online', online);
+    const unsaved = () => JSON.stringify(store.getState().mapping) !== lastSaved.current;
+    // Closing the tab with an edit still waiting: the browser asks first (the local backup keeps it anyway).
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (unsaved() && store.getState().saveState !== 'conflict') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
     return () => {
       unsubscribe();
       window.removeEventListener('online', online);
+      window.removeEventListener('beforeunload', beforeUnload);
       clearTimeout(timer.current);
+      // Leaving the editor (another screen, another mapping) sends the edit that was waiting for its pause.
+      if (unsaved()) void saveNow();
     };
   }, [enabled, mappingId, saveNow, store]);
 

@@ -20,5 +20,4 @@ export function describeIssue(issue: ConceptMapIssue): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-export const canEdit = (roles: readonly string[]): boolean =>
-  roles.includes('analyst') || roles.includes('admin');
+export { canEdit } from '../roles';

@@ -1,5 +1,5 @@
 import type { ConstantNode } from '@mapwright/engine';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useEditor } from '../use-editor';
 import { Field } from './Field';
 
@@ -8,6 +8,18 @@ export function ConstantInspector({ node, readOnly }: { node: ConstantNode; read
   const updateNode = useEditor((s) => s.updateNode);
   const [text, setText] = useState(() => JSON.stringify(node.value, null, 2));
   const [error, setError] = useState<string | null>(null);
+  // Undo, redo or a reload changed the value under the box: show it, so the next keystroke edits it.
+  useEffect(() => {
+    setText((current) => {
+      try {
+        return JSON.stringify(JSON.parse(current)) === JSON.stringify(node.value)
+          ? current
+          : JSON.stringify(node.value, null, 2);
+      } catch {
+        return JSON.stringify(node.value, null, 2);
+      }
+    });
+  }, [node.value]);
   return (
     <div className="inspector-body">
       <h2>Constant</h2>

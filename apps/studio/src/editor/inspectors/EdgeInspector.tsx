@@ -2,7 +2,7 @@ import type { Edge } from '@mapwright/engine';
 import { useState } from 'react';
 import { formatValue } from '../format-value';
 import { useCanvasPreview } from '../preview-context';
-import { useEditor } from '../use-editor';
+import { useEditor, useEditorStore } from '../use-editor';
 import { suggestConceptMap, type ConceptMapChoice } from './concept-map-choice';
 import { Field } from './Field';
 import { defaultExpression, findTargetElement } from './target-element';
@@ -18,7 +18,8 @@ export function EdgeInspector({
   conceptMaps: ConceptMapChoice[];
 }) {
   const nodes = useEditor((s) => s.mapping.nodes);
-  const { insertTransformOnEdge, insertLookupOnEdge, removeEdges } = useEditor((s) => s);
+  const store = useEditorStore();
+  const { insertTransformOnEdge, insertLookupOnEdge, removeEdges } = store.getState();
   const { result } = useCanvasPreview();
   const from = nodes.find((n) => n.id === edge.source);
   const to = nodes.find((n) => n.id === edge.target);
@@ -27,7 +28,9 @@ export function EdgeInspector({
       ? findTargetElement(to.resourceType, edge.targetHandle)
       : undefined;
   const suggested = suggestConceptMap(conceptMaps, element?.binding);
-  const [mapRef, setMapRef] = useState(suggested?.ref ?? conceptMaps[0]?.ref ?? '');
+  const [chosen, setMapRef] = useState<string | null>(null);
+  // Until the analyst picks, the suggestion (or the first map, once the list has loaded).
+  const mapRef = chosen ?? suggested?.ref ?? conceptMaps[0]?.ref ?? '';
 
   return (
     <div className="inspector-body">

@@ -34,8 +34,9 @@ export function TransformInspector({ node, readOnly }: { node: TransformNode; re
         inputs={node.inputs}
         ariaLabel="Transform expression"
         readOnly={readOnly}
+        // An empty expression is refused by the model with a message, not dropped in silence.
         onChange={(expression) =>
-          expression.trim() && updateNode(node.id, { expression }, { coalesceKey: `${node.id}.expression` })
+          updateNode(node.id, { expression }, { coalesceKey: `${node.id}.expression` })
         }
       />
       {issues.length > 0 && (

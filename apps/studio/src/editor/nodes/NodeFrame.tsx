@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { formatValue } from '../format-value';
 import { useCanvasPreviewSelect } from '../preview-context';
 
+const NO_ISSUES: never[] = [];
+
 /** The frame every canvas node shares: kind, title, the current sample's value and pinned issues. */
 export function NodeFrame({
   nodeId,
@@ -20,15 +22,7 @@ export function NodeFrame({
 }) {
   // Text, so the node re-renders only when what it shows changes.
   const shown = useCanvasPreviewSelect((p) => (p.result ? formatValue(p.result.nodeValues[nodeId]) : null));
-  const issueText = useCanvasPreviewSelect((p) =>
-    (p.issuesByNode.get(nodeId) ?? []).map((i) => `${i.severity}\u0000${i.message}`).join('\n'),
-  );
-  const issues = issueText
-    ? issueText.split('\n').map((line) => {
-        const [severity, message] = line.split('\u0000');
-        return { severity: severity!, message: message! };
-      })
-    : [];
+  const issues = useCanvasPreviewSelect((p) => p.issuesByNode.get(nodeId) ?? NO_ISSUES);
   const errors = issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
   return (
     <div

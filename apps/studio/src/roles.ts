@@ -1,0 +1,7 @@
+/**
+ * Who may change mappings and terminology in the studio. The server checks every call itself
+ * (EDITOR_ROLES in packages/api); this only decides what the page offers. Kept here rather than
+ * imported, so the studio bundle does not pull in the API package's server code.
+ */
+export const canEdit = (roles: readonly string[]): boolean =>
+  roles.includes('analyst') || roles.includes('admin');
