@@ -1,130 +1,36 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
-import {
-  createMappingRepository,
-  createSampleRepository,
-  openDatabase,
-  type Database,
-  type JsonObject,
-} from '@mapwright/db';
-import type { MappingInput } from '@mapwright/engine';
-import { createApp } from '@mapwright/server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createMappingRepository } from '@mapwright/db';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { createSmallMapping } from '../support/editor-fixture';
+import { ANALYST, signIn as signInAt, startStudio, type Studio } from '../support/studio';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const STUDIO = join(ROOT, 'apps/studio/dist');
-const SAMPLE = readFileSync(join(ROOT, 'mappings/adt-patient/samples/msft__ADT01-28.hl7'), 'utf8');
-const EMAIL = 'ana@hospital.example';
-const PASSWORD = 'correct horse battery';
+const EMAIL = ANALYST.email;
+const PASSWORD = ANALYST.password;
 
-let db: Database;
-let server: Server;
-let browser: Browser;
-let port: number;
+let studio: Studio;
 let base: string;
 
-//  ┌────┐  xpn  ┌─────────┐ name  ┌───────┐
-//  │pid5├──────►│humanName├──────►│patient│
-//  └────┘       └─────────┘       └───────┘
-const GRAPH = {
-  id: 'errors-adt',
-  name: 'Errors ADT',
-  source: { format: 'hl7v2' },
-  nodes: [
-    { id: 'pid5', type: 'source', path: 'PID.F5', position: { x: 0, y: 0 } },
-    {
-      id: 'humanName',
-      type: 'transform',
-      label: 'Patient name',
-      inputs: ['xpn'],
-      expression: '$toHumanName($xpn)',
-      position: { x: 400, y: 0 },
-    },
-    { id: 'patient', type: 'target', resourceType: 'Patient', position: { x: 800, y: 0 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'pid5', target: 'humanName', targetHandle: 'xpn' },
-    { id: 'e2', source: 'humanName', target: 'patient', targetHandle: 'name' },
-  ],
-} satisfies MappingInput;
-
-/** Serves the built studio on `port` (0 the first time); a restart takes the same port and database. */
-async function startServer(): Promise<void> {
-  server = createApp({ db, sessionTtlMs: 3_600_000, secureCookies: false, studioDir: STUDIO }).listen(
-    port,
-    '127.0.0.1',
-  );
-  await new Promise((r) => server.once('listening', r));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
-  port = address.port;
-  base = `http://127.0.0.1:${port}`;
-}
-
-/** As if the server process went away: the port refuses connections and open ones are cut. */
-async function stopServer(): Promise<void> {
-  const closed = new Promise((r) => server.close(r));
-  server.closeAllConnections();
-  await closed;
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(STUDIO, 'index.html'))) {
-    throw new Error(
-      'The studio is not built: `pnpm test` builds it; alone, run `pnpm --filter @mapwright/studio build`',
-    );
-  }
-  db = await openDatabase({ dataDir: 'memory://' });
-  port = 0;
-  await startServer();
-  browser = await launchChromium();
+  studio = await startStudio();
+  base = studio.base;
   // The analyst is the administrator of this installation (admins may edit mappings too).
   const { context } = await signIn();
   await context.close();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await db?.close();
+  await studio?.close();
 });
 
-/** A fresh mapping with a saved draft and one good sample, so the tests do not share edits. */
-async function createMapping(name: string): Promise<string> {
-  const mappings = createMappingRepository(db.prisma);
-  const slug = name.toLowerCase().replace(/\W+/g, '-');
-  const created = await mappings.create({ slug, name, sourceFormat: 'hl7v2' });
-  if (!created.ok) throw new Error(created.error.message);
-  const id = created.value.id;
-  const draft = { ...GRAPH, id: slug, name } as unknown as JsonObject;
-  const saved = await mappings.saveDraft({ mappingId: id, draft, expectedRevision: 0 });
-  if (!saved.ok) throw new Error(saved.error.message);
-  const sample = await createSampleRepository(db.prisma).create({
-    mappingId: id,
-    name: 'admit',
-    content: SAMPLE,
-    contentType: 'hl7v2',
-  });
-  if (!sample.ok) throw new Error(sample.error.message);
-  return id;
-}
+const createMapping = (name: string) => createSmallMapping(studio.db, name);
+const stopServer = () => studio.stop();
+const startServer = () => studio.restart();
 
 /** Creates the administrator on the first visit, signs in on later ones. */
 async function signIn(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await studio.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(base);
-  const setup = page.getByRole('heading', { name: 'Create the administrator' });
-  const login = page.getByRole('heading', { name: 'Sign in to Mapwright' });
-  await setup.or(login).waitFor();
-  await page.getByLabel('Email').fill(EMAIL);
-  if (await setup.isVisible()) await page.getByLabel('Name').fill('Ana Analyst');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /Create and sign in|Sign in/ }).click();
-  await page.getByRole('heading', { name: 'Mappings' }).waitFor();
+  await signInAt(page, base);
   return { context, page };
 }
 
@@ -159,7 +65,7 @@ async function relabel(page: Page, label: string) {
 }
 
 async function draftNode(id: string): Promise<{ label?: string; expression?: string } | undefined> {
-  const mapping = await createMappingRepository(db.prisma).get(id);
+  const mapping = await createMappingRepository(studio.db.prisma).get(id);
   const nodes =
     (mapping?.draft as { nodes?: Array<{ id: string; label?: string; expression?: string }> } | null)
       ?.nodes ?? [];
@@ -262,7 +168,7 @@ describe('the mapping editor when something goes wrong', () => {
     const name = 'Session gone';
     const { context, page, id } = await openEditor(name);
 
-    await db.prisma.session.deleteMany({});
+    await studio.db.prisma.session.deleteMany({});
     await relabel(page, 'Edited after the session expired');
     const expired = banner(page, 'Your session has expired');
     await expired.waitFor();

@@ -1,42 +1,24 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { createApp } from '@mapwright/server';
-import { openDatabase, type Database } from '@mapwright/db';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { startStudio, STUDIO_DIR, type Studio } from '../support/studio';
 
-const STUDIO = resolve(import.meta.dirname, '../../apps/studio/dist');
+const STUDIO = STUDIO_DIR;
 const ASSETS = join(STUDIO, 'assets');
 const CDN_HOSTS = ['cdn.jsdelivr', 'unpkg.com', 'unpkg', 'cdnjs.cloudflare'];
 
-let db: Database;
-let server: Server;
+let studio: Studio;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(STUDIO, 'index.html'))) {
-    throw new Error(
-      'The studio is not built: `pnpm test` builds it; alone, run `pnpm --filter @mapwright/studio build`',
-    );
-  }
-  db = await openDatabase({ dataDir: 'memory://' });
-  server = createApp({ db, sessionTtlMs: 3_600_000, secureCookies: false, studioDir: STUDIO }).listen(
-    0,
-    '127.0.0.1',
-  );
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-});
+  studio = await startStudio();
+  ({ browser, base } = studio);
+}, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await db?.close();
+  await studio?.close();
 });
 
 const assetNames = (): string[] => readdirSync(ASSETS);

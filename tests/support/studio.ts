@@ -18,6 +18,10 @@ export interface Studio {
   server: Server;
   base: string;
   browser: Browser;
+  /** As if the server process went away: the port refuses connections and open ones are cut. */
+  stop(): Promise<void>;
+  /** The server back on the same port with the same database. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,27 +33,40 @@ export async function startStudio(options: { examples?: boolean } = {}): Promise
   }
   const db = await openDatabase({ dataDir: 'memory://' });
   if (options.examples) await loadExamples(db, join(ROOT, 'mappings'));
-  const server = createApp({
-    db,
-    sessionTtlMs: 3_600_000,
-    secureCookies: false,
-    studioDir: STUDIO_DIR,
-  }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listen = async (port: number): Promise<Server> => {
+    const server = createApp({
+      db,
+      sessionTtlMs: 3_600_000,
+      secureCookies: false,
+      studioDir: STUDIO_DIR,
+    }).listen(port, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    return server;
+  };
+  const stopServer = async (server: Server) => {
+    const closed = new Promise((r) => server.close(r));
+    server.closeAllConnections();
+    await closed;
+  };
+  const first = await listen(0);
+  const port = (first.address() as AddressInfo).port;
   const browser = await launchChromium();
-  return {
+  const studio: Studio = {
     db,
-    server,
-    base,
+    server: first,
+    base: `http://127.0.0.1:${port}`,
     browser,
+    stop: () => stopServer(studio.server),
+    async restart() {
+      studio.server = await listen(port);
+    },
     async close() {
       await browser.close();
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      if (studio.server.listening) await stopServer(studio.server);
       await db.close();
     },
   };
+  return studio;
 }
 
 export interface Person {
