@@ -31,3 +31,4 @@ export type { StepObserver } from './coverage/read-log';
 export { hashHex, canonicalJson, messageSeed } from './util/hash';
 export { parseJsonText, type JsonTextError } from './util/json-text';
 export { inputMessages, type InputMessage, type InputMessages } from './runtime/input-messages';
+export { hl7Notation } from './lineage/source-fields';

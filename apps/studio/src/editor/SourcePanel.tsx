@@ -2,6 +2,7 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { filterTree, markCoverage, sourceTree, type SourceTreeNode } from '../panels-data/source-tree';
 import { writeSourceDrag } from './drag-data';
 import { formatValue } from './format-value';
+import { TreeToggle } from './TreeToggle';
 import { useCanvasPreviewSelect } from './preview-context';
 
 export interface SampleChoice {
@@ -109,18 +110,7 @@ function SourceRow({
         }
         title={mark === 'unused-with-value' ? 'Has a value in this sample that no node reads' : node.path}
       >
-        {hasChildren ? (
-          <button
-            type="button"
-            className="tree-toggle"
-            aria-label={expanded ? 'Collapse' : 'Expand'}
-            onClick={() => setOpen(!open)}
-          >
-            {expanded ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span className="tree-toggle" />
-        )}
+        <TreeToggle hasChildren={hasChildren} expanded={expanded} onToggle={() => setOpen(!open)} />
         <span className="tree-label">{node.label}</span>
         {node.datatype && <span className="tree-type">{node.datatype}</span>}
         {(node.repetitions ?? 1) > 1 && <span className="tree-reps">×{node.repetitions}</span>}

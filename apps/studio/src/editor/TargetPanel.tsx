@@ -5,6 +5,7 @@ import { forEachPlacement } from '../model';
 import { useFhirDefinitions } from '../panels-data/use-fhir-definitions';
 import { readSourceDrag } from './drag-data';
 import { formatValue } from './format-value';
+import { TreeToggle } from './TreeToggle';
 import { useCanvasPreview } from './preview-context';
 import { useEditor, useEditorStore } from './use-editor';
 
@@ -246,18 +247,7 @@ function TargetRow({
           element.binding ? `${element.binding.strength} binding: ${element.binding.valueSet}` : element.path
         }
       >
-        {hasChildren ? (
-          <button
-            type="button"
-            className="tree-toggle"
-            aria-label={expanded ? 'Collapse' : 'Expand'}
-            onClick={() => setOpen(!open)}
-          >
-            {expanded ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span className="tree-toggle" />
-        )}
+        <TreeToggle hasChildren={hasChildren} expanded={expanded} onToggle={() => setOpen(!open)} />
         {onChoose ? (
           <button type="button" className="row-button" onClick={() => onChoose(element.path)}>
             {element.name}

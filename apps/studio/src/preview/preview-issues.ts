@@ -1,3 +1,4 @@
+import { hl7Notation } from '@mapwright/engine';
 import type {
   CompiledMapping,
   EngineError,
@@ -80,29 +81,4 @@ export function readFields(reads: readonly ReadPath[], format: SourceFormat): st
     if (name !== undefined && name.length > 0 && !out.includes(name)) out.push(name);
   }
   return out;
-}
-
-const SEGMENT = /^(?![FCS]\d+$)[A-Z][A-Z0-9]{2}$/;
-const FIELD = /^F(\d+)$/;
-const COMPONENT = /^C(\d+)$/;
-const SUBCOMPONENT = /^S(\d+)$/;
-
-/** `PID.F5.C1` -> `PID-5.1`; groups before the segment are dropped; undefined when no segment is named. */
-export function hl7Notation(steps: readonly string[]): string | undefined {
-  let at = -1;
-  for (let i = steps.length - 1; i >= 0; i--)
-    if (SEGMENT.test(steps[i] ?? '') && (i + 1 >= steps.length || FIELD.test(steps[i + 1] ?? ''))) {
-      at = i;
-      break;
-    }
-  if (at < 0) return undefined;
-  let out = steps[at] as string;
-  const field = FIELD.exec(steps[at + 1] ?? '');
-  if (!field) return out;
-  out += `-${field[1]}`;
-  const component = COMPONENT.exec(steps[at + 2] ?? '');
-  if (!component) return out;
-  out += `.${component[1]}`;
-  const sub = SUBCOMPONENT.exec(steps[at + 3] ?? '');
-  return sub ? `${out}.${sub[1]}` : out;
 }

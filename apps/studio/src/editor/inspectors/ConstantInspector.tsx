@@ -2,6 +2,7 @@ import type { ConstantNode } from '@mapwright/engine';
 import { useEffect, useState } from 'react';
 import { useEditor } from '../use-editor';
 import { Field } from './Field';
+import { LabelField } from './LabelField';
 
 /** A fixed value, written as JSON (a quoted string, a number, an object). Bad JSON is shown, never saved. */
 export function ConstantInspector({ node, readOnly }: { node: ConstantNode; readOnly: boolean }) {
@@ -23,15 +24,7 @@ export function ConstantInspector({ node, readOnly }: { node: ConstantNode; read
   return (
     <div className="inspector-body">
       <h2>Constant</h2>
-      <Field label="Label">
-        <input
-          value={node.label ?? ''}
-          readOnly={readOnly}
-          onChange={(e) =>
-            updateNode(node.id, { label: e.target.value }, { coalesceKey: `${node.id}.label` })
-          }
-        />
-      </Field>
+      <LabelField node={node} readOnly={readOnly} />
       <Field label="Value (JSON)">
         <textarea
           rows={4}

@@ -3,6 +3,7 @@ import { formatValue } from '../format-value';
 import { useCanvasPreview } from '../preview-context';
 import { useEditor } from '../use-editor';
 import { Field } from './Field';
+import { LabelField } from './LabelField';
 
 export function SourceInspector({ node, readOnly }: { node: SourceNode; readOnly: boolean }) {
   const updateNode = useEditor((s) => s.updateNode);
@@ -10,15 +11,7 @@ export function SourceInspector({ node, readOnly }: { node: SourceNode; readOnly
   return (
     <div className="inspector-body">
       <h2>Source field</h2>
-      <Field label="Label">
-        <input
-          value={node.label ?? ''}
-          readOnly={readOnly}
-          onChange={(e) =>
-            updateNode(node.id, { label: e.target.value }, { coalesceKey: `${node.id}.label` })
-          }
-        />
-      </Field>
+      <LabelField node={node} readOnly={readOnly} />
       <Field label="Path" hint="PID.F5.C1 is PID-5.1; inside a for-each, $msg. starts from the message root.">
         <input
           value={node.path}

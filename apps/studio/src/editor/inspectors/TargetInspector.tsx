@@ -2,6 +2,7 @@ import type { Identity, TargetNode } from '@mapwright/engine';
 import { readSourceDrag } from '../drag-data';
 import { useEditor } from '../use-editor';
 import { Field } from './Field';
+import { LabelField } from './LabelField';
 
 /**
  * Everything about a produced resource that is not an element value: one per repeating item,
@@ -21,13 +22,7 @@ export function TargetInspector({ node, readOnly }: { node: TargetNode; readOnly
   return (
     <div className="inspector-body">
       <h2>{node.resourceType}</h2>
-      <Field label="Label">
-        <input
-          value={node.label ?? ''}
-          readOnly={readOnly}
-          onChange={(e) => patch({ label: e.target.value }, 'label')}
-        />
-      </Field>
+      <LabelField node={node} readOnly={readOnly} />
       <Field
         label="One resource for each"
         hint="Drop a repeating source row here (OBX, NK1, PID-3), or leave empty for one resource per message."

@@ -3,7 +3,7 @@ import { JsonataEditor } from '../../monaco/JsonataEditor';
 import { formatValue } from '../format-value';
 import { useCanvasPreview } from '../preview-context';
 import { useEditor } from '../use-editor';
-import { Field } from './Field';
+import { LabelField } from './LabelField';
 
 /** A JSONata expression over the node's named inputs, edited in Monaco with completion and inline errors. */
 export function TransformInspector({ node, readOnly }: { node: TransformNode; readOnly: boolean }) {
@@ -13,15 +13,7 @@ export function TransformInspector({ node, readOnly }: { node: TransformNode; re
   return (
     <div className="inspector-body">
       <h2>Transform</h2>
-      <Field label="Label">
-        <input
-          value={node.label ?? ''}
-          readOnly={readOnly}
-          onChange={(e) =>
-            updateNode(node.id, { label: e.target.value }, { coalesceKey: `${node.id}.label` })
-          }
-        />
-      </Field>
+      <LabelField node={node} readOnly={readOnly} />
       <p className="field-hint">
         Inputs:{' '}
         {node.inputs.length
