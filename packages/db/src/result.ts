@@ -24,6 +24,8 @@ export interface DbError {
   message: string;
   at: DbErrorLocation;
   issues?: DbIssue[];
+  /** A `conflict` because the row changed after the writer read it (optimistic concurrency), not a duplicate. */
+  stale?: true;
 }
 
 export type DbResult<T> = { ok: true; value: T } | { ok: false; error: DbError };

@@ -18,7 +18,13 @@ export function ConceptMapDetail({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const detail = useQuery(trpc.conceptMaps.get.queryOptions({ id }));
+  // The table edits the version read here: it must not change under the analyst (a focus refetch would
+  // carry someone else's save in, and the next save would silently replace it). Saves refresh it.
+  const detail = useQuery({
+    ...trpc.conceptMaps.get.queryOptions({ id }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   // Every conceptMaps answer may change with a save: the list's counts, this map, translations.
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.conceptMaps.pathKey() });
   const save = useMutation(
@@ -105,8 +111,21 @@ export function ConceptMapDetail({
         </div>
       )}
       <h3>Codes</h3>
+      {save.error?.data?.code === 'CONFLICT' && (
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              save.reset();
+              void detail.refetch();
+            }}
+          >
+            Reload this map
+          </button>
+        </p>
+      )}
       <MappingTable
-        key={id}
+        key={`${id}@${detail.data.updatedAt ?? 'bundled'}`}
         map={resource}
         readOnly={readOnly}
         save={{
@@ -115,7 +134,13 @@ export function ConceptMapDetail({
           message: save.isError ? save.error.message : null,
           saved: save.data?.ok === true,
         }}
-        onSave={(edited) => save.mutate({ id, resource: edited })}
+        onSave={(edited) =>
+          save.mutate({
+            id,
+            resource: edited,
+            ...(detail.data.updatedAt ? { expectedUpdatedAt: detail.data.updatedAt } : {}),
+          })
+        }
       />
       <TestCodeBox mapId={id} />
       {!readOnly && (

@@ -169,6 +169,52 @@ describe.each(testBackends())('concept maps on $kind', (backend) => {
     expect((await failure(analyst().conceptMaps.translate({ id, code: 'X' }))).code).toBe('NOT_FOUND');
   });
 
+  it('refuses a save over a version someone else saved in between, and keeps theirs', async () => {
+    const imported = await analyst().conceptMaps.import({
+      format: 'csv',
+      text: GOOD_CSV,
+      name: 'Clinic sex codes',
+      url: 'http://hospital.example/ConceptMap/clinic-sex',
+    });
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const { id } = imported.conceptMap;
+    const ana = await analyst().conceptMaps.get({ id });
+    const ben = await analyst().conceptMaps.get({ id });
+    const withRow = (code: string, target: string) => ({
+      ...ana.resource,
+      group: [
+        {
+          ...ana.resource.group[0]!,
+          element: [
+            ...ana.resource.group[0]!.element,
+            { code, target: [{ code: target, equivalence: 'equivalent' as const }] },
+          ],
+        },
+      ],
+    });
+    // Timestamps must differ: the database keeps milliseconds.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(
+      await analyst().conceptMaps.save({
+        id,
+        resource: withRow('A', 'other'),
+        expectedUpdatedAt: ana.updatedAt!,
+      }),
+    ).toMatchObject({ ok: true });
+    const stale = await failure(
+      analyst().conceptMaps.save({
+        id,
+        resource: withRow('B', 'unknown'),
+        expectedUpdatedAt: ben.updatedAt!,
+      }),
+    );
+    expect(stale.code).toBe('CONFLICT');
+    expect(stale.message).toContain('Someone else saved this ConceptMap');
+    const codes = (await analyst().conceptMaps.get({ id })).resource.group[0]!.element.map((e) => e.code);
+    expect(codes).toContain('A');
+    expect(codes).not.toContain('B');
+  });
+
   it('imports JSON, reporting the path of what is wrong', async () => {
     const broken = await analyst().conceptMaps.import({
       format: 'json',

@@ -38,12 +38,19 @@ export const conceptMapsRouter = router({
     .query(async ({ ctx, input }) => {
       const bundled = bundledMap(input.id);
       if (bundled) {
-        return { id: input.id, bundled: true, resource: bundled, errors: [] as ConceptMapIssue[] };
+        return {
+          id: input.id,
+          bundled: true,
+          updatedAt: null,
+          resource: bundled,
+          errors: [] as ConceptMapIssue[],
+        };
       }
       const checked = checkStored(await mustExist(ctx, input.id));
       return {
         id: checked.record.id,
         bundled: false,
+        updatedAt: checked.record.updatedAt.toISOString(),
         // Handed back as stored when invalid (see `errors`), so the user can see and fix it.
         resource: checked.ok ? checked.resource : (checked.record.content as unknown as ConceptMap),
         errors: checked.ok ? [] : checked.errors,
@@ -52,12 +59,20 @@ export const conceptMapsRouter = router({
 
   /** Creates (no id) or replaces a stored map. Bundled maps are refused: save a copy under another id. */
   save: procedureFor(EDITOR_ROLES)
-    .input(z.object({ id: z.uuid().optional(), resource: ResourceInput }))
+    .input(
+      z.object({
+        id: z.uuid().optional(),
+        resource: ResourceInput,
+        /** When the editor read the map (`get` answers it): a later save by someone else is a CONFLICT. */
+        expectedUpdatedAt: z.iso.datetime().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const checked = conceptMapFromJson(input.resource);
       if (!checked.ok) return checked;
       if (input.id) await mustExist(ctx, input.id);
-      return storeConceptMap(ctx.conceptMaps, checked.conceptMap, input.id);
+      const expected = input.expectedUpdatedAt ? new Date(input.expectedUpdatedAt) : undefined;
+      return storeConceptMap(ctx.conceptMaps, checked.conceptMap, input.id, expected);
     }),
 
   /** JSON or CSV text -> a new stored map; bad text comes back as errors located by line or JSON path. */

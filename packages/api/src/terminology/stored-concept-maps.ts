@@ -38,6 +38,7 @@ export async function storeConceptMap(
   repo: ConceptMapRepository,
   map: ConceptMap,
   existingId?: string,
+  expectedUpdatedAt?: Date,
 ): Promise<SaveResult> {
   const resource: ConceptMap = { ...map, url: map.url ?? defaultUrl(map.id) };
   const clash = bundledClash(resource);
@@ -62,7 +63,9 @@ export async function storeConceptMap(
     ...systemsOf(resource),
     content: resource as unknown as ConceptMapInput['content'],
   };
-  const saved = existingId ? await repo.update(existingId, input) : await repo.create(input);
+  const saved = existingId
+    ? await repo.update(existingId, input, expectedUpdatedAt ? { expectedUpdatedAt } : {})
+    : await repo.create(input);
   if (saved.ok) return { ok: true, conceptMap: summarizeStored(saved.value) };
   const { error } = saved;
   if (error.code === 'invalid_input') {
@@ -74,8 +77,12 @@ export async function storeConceptMap(
     }));
     return { ok: false, errors };
   }
-  throw new TRPCError({
-    code: error.code === 'not_found' ? 'NOT_FOUND' : 'CONFLICT',
-    message: error.code === 'not_found' ? 'No such ConceptMap.' : error.message,
-  });
+  if (error.code === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such ConceptMap.' });
+  if (error.stale)
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message:
+        'Someone else saved this ConceptMap since you opened it. Your rows were not saved; reload the map to see theirs, then make your change again.',
+    });
+  throw new TRPCError({ code: 'CONFLICT', message: error.message });
 }

@@ -50,7 +50,15 @@ export interface ConceptMapRepository {
   /** Every concept map with its content, ordered by url: what a terminology index is built from. */
   listWithContent(): Promise<ConceptMapRecord[]>;
   /** Replaces every field of an existing concept map. */
-  update(id: string, input: ConceptMapInput): Promise<DbResult<ConceptMapRecord>>;
+  /**
+   * Replaces a map. With `expectedUpdatedAt` (when the writer read it), a map changed since then is a
+   * `conflict` and stays as it is: two analysts editing one table never overwrite each other unseen.
+   */
+  update(
+    id: string,
+    input: ConceptMapInput,
+    options?: { expectedUpdatedAt?: Date },
+  ): Promise<DbResult<ConceptMapRecord>>;
   remove(id: string): Promise<DbResult<{ id: string }>>;
 }
 
@@ -102,20 +110,35 @@ export function createConceptMapRepository(prisma: PrismaClient): ConceptMapRepo
       return rows.map(toRecord);
     },
 
-    async update(id, input) {
+    async update(id, input, options = {}) {
       const parsed = parseInput(conceptMapInputSchema, input, 'concept map');
       if (!parsed.ok) return parsed;
       const at = { entity: 'concept map', id };
       if (!isUuid(id))
         return { ok: false, error: { code: 'not_found', message: `Concept map ${id} not found`, at } };
-      return guardWrite(
+      const expected = options.expectedUpdatedAt;
+      // One statement: the row is replaced only if it is still the version the writer read.
+      const where = expected ? { id, updatedAt: expected } : { id };
+      const written = await guardWrite(
         at,
         {
           conflict: `A concept map with url "${parsed.value.url}" already exists`,
           notFound: `Concept map ${id} not found`,
         },
-        async () => toRecord(await prisma.conceptMap.update({ where: { id }, data: toData(parsed.value) })),
+        async () => toRecord(await prisma.conceptMap.update({ where, data: toData(parsed.value) })),
       );
+      if (written.ok || written.error.code !== 'not_found' || !expected) return written;
+      const current = await prisma.conceptMap.findUnique({ where: { id }, select: { updatedAt: true } });
+      if (!current) return written;
+      return {
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: `Concept map ${id} was changed at ${current.updatedAt.toISOString()}, after it was read`,
+          at,
+          stale: true,
+        },
+      };
     },
 
     async remove(id) {
