@@ -90,6 +90,9 @@ describe('an analyst in the studio', () => {
 
     await page.getByRole('status').filter({ hasText: 'Valid: 1 resource' }).waitFor();
     await page.getByLabel('Save state').filter({ hasText: 'All changes saved' }).waitFor();
+    // The whole graph in the artifact: zoom to fit first.
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await page.locator('.flow-node-lookup').first().waitFor();
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'studio-canvas.png') });
 
