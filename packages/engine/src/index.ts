@@ -32,3 +32,6 @@ export { hashHex, canonicalJson, messageSeed } from './util/hash';
 export { parseJsonText, type JsonTextError } from './util/json-text';
 export { inputMessages, type InputMessage, type InputMessages } from './runtime/input-messages';
 export { hl7Notation } from './lineage/source-fields';
+export * from './diff/graph-diff';
+export * from './diff/output-diff';
+export * from './diff/group-diffs';
