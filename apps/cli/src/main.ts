@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { corpusCommand } from './commands/corpus';
+import { diffCommand } from './commands/diff';
 import { examplesCommand } from './commands/examples';
 import { runCommand } from './commands/run';
 import { testCommand } from './commands/test';
@@ -49,6 +50,19 @@ program
   .option('--json', 'print every message and its outcome as JSON')
   .action(async (dir: string, folder: string, opts: { json?: boolean }) =>
     exit(await corpusCommand(dir, folder, opts, processIo)),
+  );
+
+program
+  .command('diff')
+  .description(
+    'what changing mapping A into B does: graph changes and the grouped FHIR output diff of every sample',
+  )
+  .argument('<mapping-dir-a>')
+  .argument('<mapping-dir-b>')
+  .option('--corpus <folder>', 'also run every message in this folder')
+  .option('--json', 'print the graph diff and the groups (with example values) as JSON')
+  .action(async (a: string, b: string, opts: { corpus?: string; json?: boolean }) =>
+    exit(await diffCommand(a, b, opts, processIo)),
   );
 
 program
