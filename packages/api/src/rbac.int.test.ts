@@ -30,6 +30,12 @@ const POLICY: Record<
       }),
   },
   'mappings.open': { allowed: ANY_ROLE, call: (c) => c.mappings.open({ id: NO_SUCH_ID }) },
+  'versions.list': { allowed: ANY_ROLE, call: (c) => c.versions.list({ mappingId: NO_SUCH_ID }) },
+  'versions.get': { allowed: ANY_ROLE, call: (c) => c.versions.get({ id: NO_SUCH_ID }) },
+  'versions.commit': {
+    allowed: ['analyst', 'admin'],
+    call: (c) => c.versions.commit({ mappingId: NO_SUCH_ID, expectedRevision: 0, message: 'm' }),
+  },
   'mappings.saveDraft': {
     allowed: ['analyst', 'admin'],
     call: (c) =>

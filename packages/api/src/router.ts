@@ -3,6 +3,7 @@ import { conceptMapsRouter } from './routers/concept-maps';
 import { mappingsRouter } from './routers/mappings';
 import { samplesRouter } from './routers/samples';
 import { usersRouter } from './routers/users';
+import { versionsRouter } from './routers/versions';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   mappings: mappingsRouter,
   samples: samplesRouter,
   users: usersRouter,
+  versions: versionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -82,6 +82,9 @@ export interface MappingRepository {
   /** Saves the next version (number = latest + 1); a concurrent save of the same number is a conflict. */
   addVersion(input: AddVersionInput): Promise<DbResult<MappingVersionRecord>>;
   latestVersion(mappingId: string): Promise<MappingVersionRecord | null>;
+  /** Every version of a mapping, newest first. */
+  listVersions(mappingId: string): Promise<MappingVersionRecord[]>;
+  getVersion(id: string): Promise<MappingVersionRecord | null>;
   /** Replaces the draft if nobody saved it since `expectedRevision`; returns the new revision. */
   saveDraft(input: SaveDraftInput): Promise<DbResult<{ draftRevision: number }>>;
 }
@@ -188,6 +191,21 @@ export function createMappingRepository(prisma: PrismaClient): MappingRepository
           }),
       );
       return created.ok ? ok(toVersionRecord(created.value)) : created;
+    },
+
+    async listVersions(mappingId) {
+      if (!isUuid(mappingId)) return [];
+      const rows = await prisma.mappingVersion.findMany({
+        where: { mappingId },
+        orderBy: { number: 'desc' },
+      });
+      return rows.map(toVersionRecord);
+    },
+
+    async getVersion(id) {
+      if (!isUuid(id)) return null;
+      const row = await prisma.mappingVersion.findUnique({ where: { id } });
+      return row ? toVersionRecord(row) : null;
     },
 
     async latestVersion(mappingId) {

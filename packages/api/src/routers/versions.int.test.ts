@@ -1,0 +1,129 @@
+import type { Database } from '@mapwright/db';
+import { openTestDatabase, testBackends } from '@mapwright/db/testing';
+import type { MappingInput } from '@mapwright/engine';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from '../router';
+import { testContext } from '../test-context';
+
+//  ┌──────┐ name.family ┌───────┐
+//  │family├────────────►│patient│
+//  └──────┘             └───────┘
+const graph = (slug: string, path = 'PID.F5.C1'): MappingInput => ({
+  id: slug,
+  name: 'ADT',
+  source: { format: 'hl7v2' },
+  nodes: [
+    { id: 'family', type: 'source', path },
+    { id: 'patient', type: 'target', resourceType: 'Patient' },
+  ],
+  edges: [{ id: 'e1', source: 'family', target: 'patient', targetHandle: 'name.family' }],
+});
+
+const failure = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof TRPCError) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error('expected the call to be refused');
+};
+
+describe.each(testBackends())('versions on $kind', (backend) => {
+  let db: Database;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, close } = await openTestDatabase(backend));
+  });
+  afterAll(() => close?.());
+
+  const analyst = () =>
+    createCaller(
+      testContext(db, {
+        id: crypto.randomUUID(),
+        email: 'ana@example.org',
+        displayName: 'Ana',
+        roles: ['analyst'],
+      }),
+    );
+
+  it('commits the draft as numbered, immutable versions with author, message, parent and hash', async () => {
+    const { id } = await analyst().mappings.create({ slug: 'v-commit', name: 'ADT', sourceFormat: 'hl7v2' });
+    expect(
+      (await failure(analyst().versions.commit({ mappingId: id, expectedRevision: 0, message: 'x' })))
+        .message,
+    ).toContain('no draft');
+    const { draftRevision } = await analyst().mappings.saveDraft({
+      id,
+      expectedRevision: 0,
+      graph: graph('v-commit'),
+    });
+    const first = await analyst().versions.commit({
+      mappingId: id,
+      expectedRevision: draftRevision,
+      message: 'first',
+    });
+    expect(first).toMatchObject({
+      number: 1,
+      author: 'ana@example.org',
+      message: 'first',
+      parentVersionId: null,
+    });
+    expect(first.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    // The same draft again is not a version.
+    expect(
+      (
+        await failure(
+          analyst().versions.commit({ mappingId: id, expectedRevision: draftRevision, message: 'again' }),
+        )
+      ).message,
+    ).toContain('same as version 1');
+
+    const next = await analyst().mappings.saveDraft({
+      id,
+      expectedRevision: draftRevision,
+      graph: graph('v-commit', 'PID.F5'),
+    });
+    // A commit of a draft the analyst did not see is refused.
+    expect(
+      (
+        await failure(
+          analyst().versions.commit({ mappingId: id, expectedRevision: draftRevision, message: 'stale' }),
+        )
+      ).code,
+    ).toBe('CONFLICT');
+    const second = await analyst().versions.commit({
+      mappingId: id,
+      expectedRevision: next.draftRevision,
+      message: 'second',
+    });
+    expect(second).toMatchObject({ number: 2, parentVersionId: first.id });
+    expect(second.contentHash).not.toBe(first.contentHash);
+
+    const history = await analyst().versions.list({ mappingId: id });
+    expect(history.map((v) => v.number)).toEqual([2, 1]);
+    expect(history[0]).not.toHaveProperty('graph');
+    const one = await analyst().versions.get({ id: first.id });
+    expect(one.graph).toMatchObject({ nodes: [{ id: 'family', path: 'PID.F5.C1' }, { id: 'patient' }] });
+  });
+
+  it('refuses to commit a draft that does not compile, naming the node', async () => {
+    const { id } = await analyst().mappings.create({ slug: 'v-broken', name: 'ADT', sourceFormat: 'hl7v2' });
+    const broken: MappingInput = {
+      ...graph('v-broken'),
+      nodes: [
+        { id: 'family', type: 'transform', inputs: [], expression: '$substring(' },
+        { id: 'patient', type: 'target', resourceType: 'Patient' },
+      ],
+    };
+    const { draftRevision } = await analyst().mappings.saveDraft({ id, expectedRevision: 0, graph: broken });
+    const refused = await failure(
+      analyst().versions.commit({ mappingId: id, expectedRevision: draftRevision, message: 'x' }),
+    );
+    expect(refused.code).toBe('BAD_REQUEST');
+    expect(refused.message).toContain('node family');
+    expect(await analyst().versions.list({ mappingId: id })).toEqual([]);
+  });
+});
