@@ -8,7 +8,9 @@ import {
   openDatabase,
   type Database,
 } from '@mapwright/db';
+import { TRPCError } from '@trpc/server';
 import type { Context } from './context';
+import { createCaller } from './router';
 import type { SessionUser } from './ports';
 
 export interface CookieJar {
@@ -41,4 +43,20 @@ export function testContext(
     now: () => new Date(),
     sessionTtlMs: 60 * 60 * 1000,
   };
+}
+
+/** A caller signed in with one role, as the server would build it for that user. */
+export function callerAs(db: Database, role: SessionUser['roles'][number], email = `${role}@example.org`) {
+  return createCaller(testContext(db, { id: crypto.randomUUID(), email, displayName: role, roles: [role] }));
+}
+
+/** The refusal a call ends in (code and message); fails the test when the call succeeds. */
+export async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof TRPCError) return { code: e.code, message: e.message };
+    throw e;
+  }
+  throw new Error('expected the call to be refused');
 }

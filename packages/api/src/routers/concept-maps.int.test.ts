@@ -1,19 +1,7 @@
 import type { Database } from '@mapwright/db';
 import { openTestDatabase, testBackends } from '@mapwright/db/testing';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '../router';
-import { testContext } from '../test-context';
-
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof TRPCError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-};
+import { callerAs, failure } from '../test-context';
 
 // Line 3 has three codes in the two-column, header-led file: a typo an analyst makes.
 const BAD_CSV = 'local,fhir\nM,male\nF,female,extra,,,oops\nU,unknown\n';
@@ -27,15 +15,7 @@ describe.each(testBackends())('concept maps on $kind', (backend) => {
   });
   afterAll(() => close?.());
 
-  const analyst = () =>
-    createCaller(
-      testContext(db, {
-        id: crypto.randomUUID(),
-        email: 'a@example.org',
-        displayName: 'A',
-        roles: ['analyst'],
-      }),
-    );
+  const analyst = () => callerAs(db, 'analyst', 'a@example.org');
 
   it('lists the bundled HL7 tables as read-only and translates through them', async () => {
     const list = await analyst().conceptMaps.list();

@@ -1,10 +1,8 @@
 import type { Database } from '@mapwright/db';
 import { openTestDatabase, testBackends } from '@mapwright/db/testing';
 import { Mapping, type MappingInput } from '@mapwright/engine';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '../router';
-import { testContext } from '../test-context';
+import { callerAs, failure, testContext } from '../test-context';
 
 const ADT = 'MSH|^~\\&|EPIC|HOSP|||202401011200||ADT^A01|MSG1|P|2.5\rPID|1||123^^^HOSP^MR||DOE^JOHN\r';
 
@@ -18,16 +16,6 @@ const graphWith = (slug: string, nodes: MappingInput['nodes']): MappingInput => 
 const familyName = { id: 'family', type: 'source', path: 'PID.F5.C1' } as const;
 const givenName = { id: 'given', type: 'source', path: 'PID.F5.C2' } as const;
 
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof TRPCError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-};
-
 describe.each(testBackends())('mappings and samples on $kind', (backend) => {
   let db: Database;
   let close: () => Promise<void>;
@@ -36,15 +24,7 @@ describe.each(testBackends())('mappings and samples on $kind', (backend) => {
   });
   afterAll(() => close?.());
 
-  const as = (role: 'analyst' | 'reviewer') =>
-    createCaller(
-      testContext(db, {
-        id: crypto.randomUUID(),
-        email: `${role}@example.org`,
-        displayName: role,
-        roles: [role],
-      }),
-    );
+  const as = (role: 'analyst' | 'reviewer') => callerAs(db, role);
 
   it('opens a new mapping with an empty graph the engine accepts, then its version, then its draft', async () => {
     const analyst = as('analyst');

@@ -1,10 +1,8 @@
 import type { Database } from '@mapwright/db';
 import { openTestDatabase, testBackends } from '@mapwright/db/testing';
 import type { MappingInput } from '@mapwright/engine';
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '../router';
-import { testContext } from '../test-context';
+import { callerAs, failure } from '../test-context';
 
 //  ┌──────┐ name.family ┌───────┐
 //  │family├────────────►│patient│
@@ -20,16 +18,6 @@ const graph = (slug: string, path = 'PID.F5.C1'): MappingInput => ({
   edges: [{ id: 'e1', source: 'family', target: 'patient', targetHandle: 'name.family' }],
 });
 
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof TRPCError) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-};
-
 describe.each(testBackends())('versions on $kind', (backend) => {
   let db: Database;
   let close: () => Promise<void>;
@@ -38,15 +26,7 @@ describe.each(testBackends())('versions on $kind', (backend) => {
   });
   afterAll(() => close?.());
 
-  const analyst = () =>
-    createCaller(
-      testContext(db, {
-        id: crypto.randomUUID(),
-        email: 'ana@example.org',
-        displayName: 'Ana',
-        roles: ['analyst'],
-      }),
-    );
+  const analyst = () => callerAs(db, 'analyst', 'ana@example.org');
 
   it('commits the draft as numbered, immutable versions with author, message, parent and hash', async () => {
     const { id } = await analyst().mappings.create({ slug: 'v-commit', name: 'ADT', sourceFormat: 'hl7v2' });
