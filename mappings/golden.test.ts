@@ -27,7 +27,7 @@ describe.each(mappingFolderNames())('mapping %s', (name) => {
       expect(errorIssues(result)).toEqual([]);
       const file = expectedPath(folder, sample);
       expect(existsSync(file), `${file} is missing`).toBe(true);
-      // Compare the text as written by regenerate-expected.ts, so key order changes show up too.
+      // Compare the canonical text, as regenerate-expected.ts and `mapwright export` write it.
       expect(bundleFileText(plainBundle(result))).toBe(readFileSync(file, 'utf8'));
     },
   );

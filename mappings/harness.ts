@@ -8,6 +8,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileMapping, runMapping } from '@mapwright/engine';
 import type { CompiledMapping, RunResult } from '@mapwright/engine';
+// by path: the workspace root does not depend on @mapwright/mapping-files, and this file has no imports
+import { canonicalJsonText } from '../packages/mapping-files/src/canonical-json';
 
 export const MAPPINGS_DIR = dirname(fileURLToPath(import.meta.url));
 export { CORPUS_DIR, corpusPath } from '../tests/support/corpus';
@@ -74,4 +76,5 @@ export const errorIssues = (result: MappedOk) =>
 /** The bundle as plain JSON (drops the engine's non-enumerable entry tags), as it is written to expected/. */
 export const plainBundle = (result: MappedOk): unknown => JSON.parse(JSON.stringify(result.bundle));
 
-export const bundleFileText = (bundle: unknown): string => `${JSON.stringify(bundle, null, 2)}\n`;
+/** An expected file as the folder format (and so `mapwright export`) writes it, byte for byte. */
+export const bundleFileText = (bundle: unknown): string => canonicalJsonText(bundle);

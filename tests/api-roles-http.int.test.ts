@@ -150,3 +150,43 @@ describe('editing over raw HTTP', () => {
     }
   });
 });
+
+describe('reviewing over raw HTTP', () => {
+  it("refuses the author's own approval with the message the studio shows, and operators any decision", async () => {
+    const created = await call(
+      'mappings.create',
+      { slug: 'adt-review', name: 'ADT', sourceFormat: 'hl7v2' },
+      admin,
+    );
+    const id = (created.data as { id: string }).id;
+    await call('mappings.saveDraft', { id, expectedRevision: 0, graph: graph(drawn) }, admin);
+    const version = (
+      await call('versions.commit', { mappingId: id, expectedRevision: 1, message: 'v1' }, admin)
+    ).data as { id: string };
+    expect(
+      (await call('reviews.submit', { versionId: version.id, description: 'First' }, admin)).status,
+    ).toBe(200);
+    // Reviewers and operators do not submit; operators do not decide.
+    expect(
+      (await call('reviews.submit', { versionId: version.id, description: 'x' }, signedIn.reviewer)).status,
+    ).toBe(403);
+    expect((await call('reviews.approve', { versionId: version.id }, signedIn.operator)).status).toBe(403);
+
+    const own = await call('reviews.approve', { versionId: version.id }, admin);
+    expect({ status: own.status, code: own.error?.data?.code, message: own.error?.message }).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+      message: 'You cannot approve your own version: another reviewer must approve it.',
+    });
+    expect((await call('reviews.approve', { versionId: version.id }, signedIn.reviewer)).status).toBe(200);
+    const review = (await call('reviews.get', { versionId: version.id }, signedIn.operator, 'GET')).data as {
+      state: string;
+      actions: { kind: string; actor: string }[];
+    };
+    expect(review.state).toBe('approved');
+    expect(review.actions.map((a) => [a.kind, a.actor])).toEqual([
+      ['submit', 'ada@hospital.example'],
+      ['approve', 'reviewer@hospital.example'],
+    ]);
+  });
+});

@@ -60,9 +60,9 @@ export function allergy(al1: Segment, patient: string): Resource {
     clinicalStatus: {
       coding: [
         {
-          system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
           code: 'active',
           display: 'Active',
+          system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
         },
       ],
     },
@@ -92,9 +92,9 @@ export function condition(dg1: Segment, patient: string, encounter: string | und
       {
         coding: [
           {
-            system: 'http://terminology.hl7.org/CodeSystem/condition-category',
             code: 'encounter-diagnosis',
             display: 'Encounter Diagnosis',
+            system: 'http://terminology.hl7.org/CodeSystem/condition-category',
           },
         ],
       },

@@ -86,9 +86,9 @@ export function insurer(in1: Segment): Resource {
       {
         coding: [
           {
-            system: 'http://terminology.hl7.org/CodeSystem/organization-type',
             code: 'ins',
             display: 'Insurance Company',
+            system: 'http://terminology.hl7.org/CodeSystem/organization-type',
           },
         ],
       },

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '@mapwright/db';
 import { createApp } from '@mapwright/server';
 import type { Browser, Page } from 'playwright-core';
 import { loadExamples } from '../../apps/server/src/load-examples';
+import { folderCorpus } from '../../apps/server/src/review-corpus';
 import { launchChromium } from './browser';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,7 +26,13 @@ export interface Studio {
   close(): Promise<void>;
 }
 
-export async function startStudio(options: { examples?: boolean } = {}): Promise<Studio> {
+export async function startStudio(
+  options: {
+    examples?: boolean;
+    /** A folder of messages reviewers may add to a comparison (MAPWRIGHT_REVIEW_CORPUS). */
+    reviewCorpus?: string;
+  } = {},
+): Promise<Studio> {
   if (!existsSync(join(STUDIO_DIR, 'index.html'))) {
     throw new Error(
       'The studio is not built: `pnpm test` builds it; alone, run `pnpm --filter @mapwright/studio build`',
@@ -39,6 +46,7 @@ export async function startStudio(options: { examples?: boolean } = {}): Promise
       sessionTtlMs: 3_600_000,
       secureCookies: false,
       studioDir: STUDIO_DIR,
+      ...(options.reviewCorpus ? { reviewCorpus: folderCorpus(options.reviewCorpus) } : {}),
     }).listen(port, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     return server;

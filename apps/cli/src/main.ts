@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { corpusCommand } from './commands/corpus';
 import { diffCommand } from './commands/diff';
 import { examplesCommand } from './commands/examples';
+import { exportCommand, importCommand } from './commands/files';
 import { runCommand } from './commands/run';
 import { testCommand } from './commands/test';
 import { validateCommand } from './commands/validate';
@@ -72,6 +73,33 @@ program
   .option('--out <dir>', 'where to write the bundles', '.mapwright/out')
   .action(async (dir: string, opts: { out: string }) =>
     exit(await examplesCommand(dir, resolve(opts.out), processIo)),
+  );
+
+const databaseHelp =
+  'postgres:// URL or PGlite data directory (default: DATABASE_URL, else MAPWRIGHT_DATA_DIR, else ./.mapwright/data)';
+
+program
+  .command('export')
+  .description(
+    'write a mapping from the database as a folder: mapping.json, layout.json, samples/, expected/, tests/, conceptmaps/',
+  )
+  .argument('<mapping-slug>')
+  .argument('<dir>')
+  .option('--version <n>', 'the version number (default: the latest)', (v) => Number.parseInt(v, 10))
+  .option('--database <url-or-dir>', databaseHelp)
+  .action(async (slug: string, dir: string, opts: { version?: number; database?: string }) =>
+    exit(await exportCommand(slug, dir, opts, processIo)),
+  );
+
+program
+  .command('import')
+  .description(
+    'add a mapping folder to the database: a new version when the graph changed, missing samples and tests',
+  )
+  .argument('<dir>')
+  .option('--database <url-or-dir>', databaseHelp)
+  .action(async (dir: string, opts: { database?: string }) =>
+    exit(await importCommand(dir, opts, processIo)),
   );
 
 await program.parseAsync();

@@ -1,10 +1,12 @@
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import { appRouter, resolveSession, type Context } from '@mapwright/api';
+import { appRouter, resolveSession, type Context, type ReviewCorpusPort } from '@mapwright/api';
 import {
   createConceptMapRepository,
   createMappingRepository,
+  createReviewActionRepository,
   createSampleRepository,
   createSessionRepository,
+  createTestCaseRepository,
   createUserRepository,
   type Database,
 } from '@mapwright/db';
@@ -20,6 +22,8 @@ export interface AppOptions {
   secureCookies: boolean;
   /** The built studio (apps/studio/dist), served on the same origin as the API. */
   studioDir?: string;
+  /** Real messages reviewers compare versions over (MAPWRIGHT_REVIEW_CORPUS). */
+  reviewCorpus?: ReviewCorpusPort;
   now?: () => Date;
 }
 
@@ -29,6 +33,7 @@ export function createApp({
   sessionTtlMs,
   secureCookies,
   studioDir,
+  reviewCorpus,
   now = () => new Date(),
 }: AppOptions): Express {
   const users = createUserRepository(db.prisma);
@@ -36,6 +41,8 @@ export function createApp({
   const mappings = createMappingRepository(db.prisma);
   const samples = createSampleRepository(db.prisma);
   const conceptMaps = createConceptMapRepository(db.prisma);
+  const testCases = createTestCaseRepository(db.prisma);
+  const reviews = createReviewActionRepository(db.prisma);
   const app = express();
   app.disable('x-powered-by');
 
@@ -59,6 +66,9 @@ export function createApp({
           mappings,
           samples,
           conceptMaps,
+          testCases,
+          reviews,
+          reviewCorpus,
           now,
           sessionTtlMs,
           cookie: {

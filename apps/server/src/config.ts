@@ -20,6 +20,11 @@ export const ServerEnv = z
       .default(12),
     /** Load the repository's example mappings at start-up (never overwriting a mapping of the same slug). */
     MAPWRIGHT_LOAD_EXAMPLES: z.enum(['true', 'false']).default('true'),
+    /**
+     * A folder of real messages (any depth) that reviewers may add to a version comparison; each
+     * mapping uses the files of its source format, at most 500.
+     */
+    MAPWRIGHT_REVIEW_CORPUS: z.string().trim().min(1).optional(),
   })
   .refine(
     (env) => (env.MAPWRIGHT_ADMIN_EMAIL === undefined) === (env.MAPWRIGHT_ADMIN_PASSWORD === undefined),

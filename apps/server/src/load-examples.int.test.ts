@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { createMappingRepository, createSampleRepository, openDatabase } from '@mapwright/db';
+import {
+  createMappingRepository,
+  createSampleRepository,
+  createTestCaseRepository,
+  openDatabase,
+} from '@mapwright/db';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from './load-examples';
 
@@ -25,6 +30,11 @@ describe('loading the example mappings at start-up', () => {
       expect((await createSampleRepository(db.prisma).listByMapping(adt!.id)).length).toBeGreaterThanOrEqual(
         5,
       );
+
+      // every sample of an example is a test case with its reviewed expected bundle
+      const tests = await createTestCaseRepository(db.prisma).listByMapping(adt!.id);
+      expect(tests.length).toBe(first.loaded.find((l) => l.slug === 'adt-patient')!.samples);
+      expect(tests.every((t) => t.expectedBundle !== null)).toBe(true);
 
       const again = await loadExamples(db, MAPPINGS);
       expect(again.loaded.every((l) => !l.created)).toBe(true);

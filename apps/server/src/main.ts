@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { secureCookies, ServerEnv } from './config';
 import { ensureAdmin } from './first-run';
 import { loadExamples } from './load-examples';
+import { folderCorpus } from './review-corpus';
 
 /** Starts the server on the embedded database (or DATABASE_URL) and prints the address to open. */
 const parsed = ServerEnv.safeParse(process.env);
@@ -34,6 +35,7 @@ const app = createApp({
   db,
   sessionTtlMs: env.MAPWRIGHT_SESSION_HOURS * 60 * 60 * 1000,
   secureCookies: secureCookies(env),
+  reviewCorpus: env.MAPWRIGHT_REVIEW_CORPUS ? folderCorpus(resolve(env.MAPWRIGHT_REVIEW_CORPUS)) : undefined,
 });
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();

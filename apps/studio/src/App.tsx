@@ -10,6 +10,9 @@ import { useTRPC } from './trpc';
 
 // The editor (React Flow, ELK, Monaco, the engine) loads when a mapping is opened, not on sign-in.
 const EditorPage = lazy(() => import('./editor/EditorPage').then((m) => ({ default: m.EditorPage })));
+const VersionPage = lazy(() => import('./versions/VersionPage').then((m) => ({ default: m.VersionPage })));
+const ComparePage = lazy(() => import('./diff/ComparePage').then((m) => ({ default: m.ComparePage })));
+const ReviewPage = lazy(() => import('./review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 /** First run -> create the administrator; signed out -> sign in; signed in -> the studio. */
 export function App() {
@@ -70,6 +73,27 @@ function Shell({ user }: { user: SessionUser }) {
         <ErrorBoundary what="editor" key={route.id}>
           <Suspense fallback={<p aria-busy="true">Loading the editor…</p>}>
             <EditorPage mappingId={route.id} user={user} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+      {route.name === 'version' && (
+        <ErrorBoundary what="version" key={`${route.slug}/${route.number}`}>
+          <Suspense fallback={<p aria-busy="true">Loading the version…</p>}>
+            <VersionPage slug={route.slug} number={route.number} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+      {route.name === 'compare' && (
+        <ErrorBoundary what="comparison" key={`${route.slug}/${route.from}/${route.to}`}>
+          <Suspense fallback={<p aria-busy="true">Loading the comparison…</p>}>
+            <ComparePage slug={route.slug} from={route.from} to={route.to} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+      {route.name === 'review' && (
+        <ErrorBoundary what="review" key={route.versionId}>
+          <Suspense fallback={<p aria-busy="true">Loading the review…</p>}>
+            <ReviewPage versionId={route.versionId} user={user} />
           </Suspense>
         </ErrorBoundary>
       )}

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SessionUser } from '@mapwright/api';
 import { useState } from 'react';
+import { ImportZipButton } from './files/ImportZipButton';
 import { NewMapping } from './NewMapping';
+import { ReviewQueue } from './review/ReviewQueue';
 import { canEdit } from './roles';
 import { hrefFor } from './routes';
 import { useTRPC } from './trpc';
@@ -21,8 +23,10 @@ export function MappingList({ user }: { user: SessionUser }) {
             New mapping
           </button>
         )}
+        {canCreate && <ImportZipButton />}
       </header>
       {creating && <NewMapping onCancel={() => setCreating(false)} />}
+      <ReviewQueue />
       {mappings.isError && <p role="alert">{mappings.error.message}</p>}
       {mappings.data && mappings.data.length === 0 && <p>No mappings yet.</p>}
       <ul className="mapping-list">

@@ -5,3 +5,11 @@
  */
 export const canEdit = (roles: readonly string[]): boolean =>
   roles.includes('analyst') || roles.includes('admin');
+
+/** Who decides on a version in review (REVIEWER_ROLES on the server). */
+export const canReview = (roles: readonly string[]): boolean =>
+  roles.includes('reviewer') || roles.includes('admin');
+
+/** Who may comment on a review (everyone but operators, as on the server). */
+export const canComment = (roles: readonly string[]): boolean =>
+  roles.some((r) => r === 'analyst' || r === 'reviewer' || r === 'admin');

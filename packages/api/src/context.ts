@@ -1,12 +1,14 @@
 import type {
   ConceptMapRepository,
   MappingRepository,
+  ReviewActionRepository,
   SampleRepository,
   SessionRepository,
+  TestCaseRepository,
   UserRepository,
 } from '@mapwright/db';
 import { tokenHash } from './auth/tokens';
-import type { SessionCookie, SessionUser } from './ports';
+import type { ReviewCorpusPort, SessionCookie, SessionUser } from './ports';
 
 /**
  * Everything a procedure may touch. Built by the host from the request (the session cookie resolved to a
@@ -21,6 +23,10 @@ export interface Context {
   mappings: MappingRepository;
   samples: SampleRepository;
   conceptMaps: ConceptMapRepository;
+  testCases: TestCaseRepository;
+  reviews: ReviewActionRepository;
+  /** Absent when the server has no review corpus configured. */
+  reviewCorpus?: ReviewCorpusPort;
   cookie: SessionCookie;
   now: () => Date;
   /** How long a session lives after sign-in. */

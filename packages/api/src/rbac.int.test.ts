@@ -29,12 +29,79 @@ const POLICY: Record<
         sourceFormat: 'hl7v2',
       }),
   },
+  'mappings.exportFiles': {
+    allowed: ANY_ROLE,
+    call: (c) => c.mappings.exportFiles({ mappingId: NO_SUCH_ID }),
+  },
+  'mappings.importFiles': {
+    allowed: ['analyst', 'admin'],
+    call: (c) => c.mappings.importFiles({ files: [{ path: 'mapping.json', content: '{' }] }),
+  },
   'mappings.open': { allowed: ANY_ROLE, call: (c) => c.mappings.open({ id: NO_SUCH_ID }) },
   'versions.list': { allowed: ANY_ROLE, call: (c) => c.versions.list({ mappingId: NO_SUCH_ID }) },
   'versions.get': { allowed: ANY_ROLE, call: (c) => c.versions.get({ id: NO_SUCH_ID }) },
   'versions.commit': {
     allowed: ['analyst', 'admin'],
     call: (c) => c.versions.commit({ mappingId: NO_SUCH_ID, expectedRevision: 0, message: 'm' }),
+  },
+  'versions.startDraft': {
+    allowed: ['analyst', 'admin'],
+    call: (c) => c.versions.startDraft({ versionId: NO_SUCH_ID, expectedRevision: 0 }),
+  },
+  'versions.compare': {
+    allowed: ANY_ROLE,
+    call: (c) => c.versions.compare({ fromVersionId: NO_SUCH_ID, toVersionId: NO_SUCH_ID }),
+  },
+  'testCases.list': { allowed: ANY_ROLE, call: (c) => c.testCases.list({ mappingId: NO_SUCH_ID }) },
+  'testCases.get': { allowed: ANY_ROLE, call: (c) => c.testCases.get({ id: NO_SUCH_ID }) },
+  'testCases.create': {
+    allowed: ['analyst', 'admin'],
+    call: (c) =>
+      c.testCases.create({
+        mappingId: NO_SUCH_ID,
+        sampleId: NO_SUCH_ID,
+        name: 't',
+        expectedBundle: null,
+        assertions: [],
+      }),
+  },
+  'testCases.update': {
+    allowed: ['analyst', 'admin'],
+    call: (c) =>
+      c.testCases.update({ id: NO_SUCH_ID, expectedUpdatedAt: new Date(0).toISOString(), name: 't' }),
+  },
+  'testCases.remove': { allowed: ['analyst', 'admin'], call: (c) => c.testCases.remove({ id: NO_SUCH_ID }) },
+  'testCases.run': {
+    allowed: ANY_ROLE,
+    call: (c) =>
+      c.testCases.run({ mappingId: NO_SUCH_ID, source: { kind: 'version', versionId: NO_SUCH_ID } }),
+  },
+  'testCases.acceptActual': {
+    allowed: ['analyst', 'admin'],
+    call: (c) =>
+      c.testCases.acceptActual({
+        id: NO_SUCH_ID,
+        source: { kind: 'version', versionId: NO_SUCH_ID },
+        expectedUpdatedAt: new Date(0).toISOString(),
+      }),
+  },
+  'reviews.queue': { allowed: ANY_ROLE, call: (c) => c.reviews.queue() },
+  'reviews.get': { allowed: ANY_ROLE, call: (c) => c.reviews.get({ versionId: NO_SUCH_ID }) },
+  'reviews.submit': {
+    allowed: ['analyst', 'admin'],
+    call: (c) => c.reviews.submit({ versionId: NO_SUCH_ID, description: 'd' }),
+  },
+  'reviews.comment': {
+    allowed: ['analyst', 'reviewer', 'admin'],
+    call: (c) => c.reviews.comment({ versionId: NO_SUCH_ID, body: 'b' }),
+  },
+  'reviews.approve': {
+    allowed: ['reviewer', 'admin'],
+    call: (c) => c.reviews.approve({ versionId: NO_SUCH_ID }),
+  },
+  'reviews.requestChanges': {
+    allowed: ['reviewer', 'admin'],
+    call: (c) => c.reviews.requestChanges({ versionId: NO_SUCH_ID, note: 'n' }),
   },
   'mappings.saveDraft': {
     allowed: ['analyst', 'admin'],

@@ -12,3 +12,12 @@ export const ANY_ROLE = ['analyst', 'reviewer', 'operator', 'admin'] as const sa
 
 /** Roles that change mappings, samples and terminology; reviewers and operators only read them. */
 export const EDITOR_ROLES = ['analyst', 'admin'] as const satisfies readonly [Role, ...Role[]];
+
+/** Roles that decide on a version under review (approve, request changes); never on their own work. */
+export const REVIEWER_ROLES = ['reviewer', 'admin'] as const satisfies readonly [Role, ...Role[]];
+
+/** Roles that take part in a review's discussion: everyone but operators, who deploy what was approved. */
+export const REVIEW_PARTICIPANT_ROLES = ['analyst', 'reviewer', 'admin'] as const satisfies readonly [
+  Role,
+  ...Role[],
+];

@@ -1,7 +1,9 @@
 import { authRouter } from './routers/auth';
 import { conceptMapsRouter } from './routers/concept-maps';
 import { mappingsRouter } from './routers/mappings';
+import { reviewsRouter } from './routers/reviews';
 import { samplesRouter } from './routers/samples';
+import { testCasesRouter } from './routers/test-cases';
 import { usersRouter } from './routers/users';
 import { versionsRouter } from './routers/versions';
 import { createCallerFactory, router } from './trpc';
@@ -10,7 +12,9 @@ export const appRouter = router({
   auth: authRouter,
   conceptMaps: conceptMapsRouter,
   mappings: mappingsRouter,
+  reviews: reviewsRouter,
   samples: samplesRouter,
+  testCases: testCasesRouter,
   users: usersRouter,
   versions: versionsRouter,
 });

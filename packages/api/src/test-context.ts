@@ -2,8 +2,10 @@
 import {
   createConceptMapRepository,
   createMappingRepository,
+  createReviewActionRepository,
   createSampleRepository,
   createSessionRepository,
+  createTestCaseRepository,
   createUserRepository,
   openDatabase,
   type Database,
@@ -11,7 +13,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import type { Context } from './context';
 import { createCaller } from './router';
-import type { SessionUser } from './ports';
+import type { ReviewCorpusPort, SessionUser } from './ports';
 
 export interface CookieJar {
   token: string | null;
@@ -27,6 +29,7 @@ export function testContext(
   db: Database,
   user: SessionUser | null,
   jar: CookieJar = { token: null, expiresAt: null },
+  reviewCorpus?: ReviewCorpusPort,
 ): Context {
   return {
     user,
@@ -36,6 +39,9 @@ export function testContext(
     mappings: createMappingRepository(db.prisma),
     samples: createSampleRepository(db.prisma),
     conceptMaps: createConceptMapRepository(db.prisma),
+    testCases: createTestCaseRepository(db.prisma),
+    reviews: createReviewActionRepository(db.prisma),
+    reviewCorpus,
     cookie: {
       set: (token, expiresAt) => Object.assign(jar, { token, expiresAt }),
       clear: () => Object.assign(jar, { token: null, expiresAt: null }),
@@ -46,8 +52,20 @@ export function testContext(
 }
 
 /** A caller signed in with one role, as the server would build it for that user. */
-export function callerAs(db: Database, role: SessionUser['roles'][number], email = `${role}@example.org`) {
-  return createCaller(testContext(db, { id: crypto.randomUUID(), email, displayName: role, roles: [role] }));
+export function callerAs(
+  db: Database,
+  role: SessionUser['roles'][number],
+  email = `${role}@example.org`,
+  reviewCorpus?: ReviewCorpusPort,
+) {
+  return createCaller(
+    testContext(
+      db,
+      { id: crypto.randomUUID(), email, displayName: role, roles: [role] },
+      undefined,
+      reviewCorpus,
+    ),
+  );
 }
 
 /** The refusal a call ends in (code and message); fails the test when the call succeeds. */

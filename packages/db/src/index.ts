@@ -17,4 +17,12 @@ export * from './repositories/test-case-repository';
 export * from './repositories/concept-map-repository';
 export * from './repositories/user-repository';
 export * from './repositories/session-repository';
+export * from './repositories/review-action-repository';
+export {
+  reviewActionKindSchema,
+  reviewState,
+  reviewStateSchema,
+  type ReviewActionKind,
+  type ReviewState,
+} from './review-state';
 export type { PrismaClient } from './generated/prisma/client';

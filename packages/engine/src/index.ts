@@ -35,3 +35,5 @@ export { hl7Notation } from './lineage/source-fields';
 export * from './diff/graph-diff';
 export * from './diff/output-diff';
 export * from './diff/group-diffs';
+export * from './testing';
+export * from './diff/semantic-diff';

@@ -9,3 +9,5 @@ export { toOperationOutcome } from './issues';
 export { requiredBindingCoverage } from './required-bindings';
 export { elementInfo, elementTree, resourceTypes } from './element-tree';
 export type { ElementBinding, ElementInfo, ElementNode, ElementTreeOptions } from './element-tree';
+export { checkAssertionSyntax, evaluateAssertion } from './fhirpath-assertion';
+export type { AssertionResult, AssertionSyntax } from './fhirpath-assertion';

@@ -1,10 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
-import { inputMessages, Mapping } from '@mapwright/engine';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Mapping as MappingT, SourceFormat } from '@mapwright/engine';
-
-/** The graph file at the root of every mapping folder. */
-export const GRAPH_FILE = 'mapping.json';
+import {
+  GRAPH_FILE,
+  LAYOUT_FILE,
+  OWNED_DIRS,
+  readFolderFiles,
+  writeFolderFiles,
+  type FolderData,
+  type FolderError,
+} from './folder-format';
 
 export interface Sample {
   /** File name without extension; the expected bundle has the same name in expected/. */
@@ -13,23 +18,17 @@ export interface Sample {
   text: string;
 }
 
+/** A folder as the older commands read it (samples by stem, expected bundles by sample), plus its data. */
 export interface MappingFolder {
   dir: string;
   mapping: MappingT;
   samples: Sample[];
   /** Expected bundle per sample name, when the folder has one. */
   expected: Map<string, unknown>;
-}
-
-export interface FolderError {
-  code: 'missing-graph' | 'invalid-graph' | 'invalid-json' | 'invalid-sample';
-  message: string;
-  at: { file: string; path?: string };
+  data: FolderData;
 }
 
 export type FolderResult = { ok: true; folder: MappingFolder } | { ok: false; errors: FolderError[] };
-
-const SAMPLE_EXTENSIONS = new Set(['.hl7', '.txt', '.csv', '.json']);
 
 /** File extensions that hold messages of each source format. */
 export const MESSAGE_EXTENSIONS: Record<SourceFormat, ReadonlySet<string>> = {
@@ -38,91 +37,105 @@ export const MESSAGE_EXTENSIONS: Record<SourceFormat, ReadonlySet<string>> = {
   json: new Set(['.json', '.ndjson']),
 };
 
+/** `dir/tests/a.json:3 at sample: message`: the form every command prints a folder problem in. */
+export function describeFolderError(error: FolderError): string {
+  const { file, line, path } = error.at;
+  return `${file}${line === undefined ? '' : `:${line}`}${path ? ` at ${path}` : ''}: ${error.message}`;
+}
+
 async function listFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).sort();
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
 }
 
-function parseJson(
-  text: string,
-  file: string,
-): { ok: true; value: unknown } | { ok: false; error: FolderError } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: { code: 'invalid-json', message: (e as Error).message, at: { file } } };
-  }
+/** Reads the files the folder format owns (see folder-format.ts); error files are under `dir`. */
+export async function readMappingFolder(
+  dirArg: string,
+): Promise<{ ok: true; folder: FolderData } | { ok: false; errors: FolderError[] }> {
+  const dir = resolve(dirArg);
+  const rootFiles = new Set(await listFiles(dir));
+  const files: Array<{ path: string; content: Uint8Array }> = [];
+  for (const path of [GRAPH_FILE, LAYOUT_FILE])
+    if (rootFiles.has(path)) files.push({ path, content: await readFile(join(dir, path)) });
+  for (const sub of OWNED_DIRS)
+    for (const name of await listFiles(join(dir, sub)))
+      files.push({ path: `${sub}/${name}`, content: await readFile(join(dir, sub, name)) });
+  const read = readFolderFiles(files);
+  if (read.ok) return read;
+  return {
+    ok: false,
+    errors: read.errors.map((e) => ({ ...e, at: { ...e.at, file: join(dir, e.at.file) } })),
+  };
 }
 
-/** Reads a mapping folder: mapping.json, samples/ and expected/. */
+/**
+ * Writes `data` into `dir` in the folder format and removes the files of samples/, expected/, tests/ and
+ * conceptmaps/ it did not write (a sample deleted in the studio disappears from the folder). Other files
+ * (NOTES.md, *.test.ts) are left alone.
+ */
+export async function writeMappingFolder(
+  dirArg: string,
+  data: FolderData,
+): Promise<{ written: string[]; unchanged: string[]; removed: string[] }> {
+  const dir = resolve(dirArg);
+  const files = writeFolderFiles(data);
+  const report = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
+  for (const file of files) {
+    const target = join(dir, file.path);
+    const before = await readFile(target, 'utf8').catch(() => undefined);
+    if (before === file.content) {
+      report.unchanged.push(file.path);
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+    report.written.push(file.path);
+  }
+  const wanted = new Set(files.map((f) => f.path));
+  for (const sub of OWNED_DIRS)
+    for (const name of await listFiles(join(dir, sub))) {
+      const path = `${sub}/${name}`;
+      if (wanted.has(path)) continue;
+      await rm(join(dir, path));
+      report.removed.push(path);
+    }
+  return report;
+}
+
+/** Reads a mapping folder for the commands that run its samples (run, diff, corpus, examples). */
 export async function loadMappingFolder(dirArg: string): Promise<FolderResult> {
   const dir = resolve(dirArg);
-  const graphPath = join(dir, GRAPH_FILE);
-  let graphText: string;
-  try {
-    graphText = await readFile(graphPath, 'utf8');
-  } catch {
-    return {
-      ok: false,
-      errors: [{ code: 'missing-graph', message: `no ${GRAPH_FILE} in ${dir}`, at: { file: graphPath } }],
-    };
-  }
-  const json = parseJson(graphText, graphPath);
-  if (!json.ok) return { ok: false, errors: [json.error] };
-  const parsed = Mapping.safeParse(json.value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({
-        code: 'invalid-graph' as const,
-        message: issue.message,
-        at: { file: graphPath, path: issue.path.join('.') },
-      })),
-    };
-  }
-
-  const samplesDir = join(dir, 'samples');
-  const samples: Sample[] = [];
-  for (const file of await listFiles(samplesDir)) {
-    if (!SAMPLE_EXTENSIONS.has(extname(file))) continue;
-    const path = join(samplesDir, file);
-    const read = inputMessages(await readFile(path), parsed.data.source.format);
-    if (!read.ok || read.messages.length !== 1) {
-      const why = read.ok
-        ? `holds ${read.messages.length} messages; a sample holds one`
-        : read.errors[0]?.message;
-      return {
-        ok: false,
-        errors: [{ code: 'invalid-sample', message: `sample ${file} ${why}`, at: { file: path } }],
-      };
-    }
-    samples.push({ name: basename(file, extname(file)), path, text: read.messages[0]!.text });
-  }
-
+  const read = await readMappingFolder(dir);
+  if (!read.ok) return read;
+  const data = read.folder;
+  const samples = data.samples.map((s) => ({
+    name: basename(s.name, extname(s.name)),
+    path: join(dir, 'samples', s.name),
+    text: s.text,
+  }));
   const expected = new Map<string, unknown>();
-  const expectedDir = join(dir, 'expected');
-  for (const file of await listFiles(expectedDir)) {
-    if (extname(file) !== '.json') continue;
-    const path = join(expectedDir, file);
-    const value = parseJson(await readFile(path, 'utf8'), path);
-    if (!value.ok) return { ok: false, errors: [value.error] };
-    expected.set(basename(file, '.json'), value.value);
-  }
-  return { ok: true, folder: { dir, mapping: parsed.data, samples, expected } };
+  for (const test of data.tests)
+    if (test.expectedBundle != null)
+      expected.set(basename(test.sampleName, extname(test.sampleName)), test.expectedBundle);
+  return { ok: true, folder: { dir, mapping: data.mapping, samples, expected, data } };
 }
 
 /** Mapping folders directly under `root` (or `root` itself when it holds a graph file). */
 export async function findMappingFolders(root: string): Promise<string[]> {
   const dir = resolve(root);
-  const entries = await listFiles(dir);
-  if (entries.includes(GRAPH_FILE)) return [dir];
+  if ((await listFiles(dir)).includes(GRAPH_FILE)) return [dir];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const found: string[] = [];
-  for (const entry of entries) {
-    if ((await listFiles(join(dir, entry))).includes(GRAPH_FILE)) found.push(join(dir, entry));
-  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1)))
+    if (entry.isDirectory() && (await listFiles(join(dir, entry.name))).includes(GRAPH_FILE))
+      found.push(join(dir, entry.name));
   return found;
 }
 

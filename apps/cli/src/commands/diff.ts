@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import {
+  compileMapping,
   describeGroup,
-  diffBundles,
   diffGraphs,
-  groupDiffs,
   inputMessages,
+  semanticDiff,
   summarizeGraphDiff,
-  type ElementDiff,
+  type SemanticMessage,
 } from '@mapwright/engine';
 import {
   listMessageFiles,
@@ -15,13 +15,8 @@ import {
   MESSAGE_EXTENSIONS,
   type MappingFolder,
 } from '@mapwright/mapping-files';
-import { createRunner } from '../engine-port';
+import { describeError } from '../engine-port';
 import type { Io } from '../io';
-
-interface Message {
-  id: string;
-  text: string;
-}
 
 /**
  * What changing mapping A into mapping B does: the graph changes a reviewer reads, then both versions run
@@ -43,45 +38,35 @@ export async function diffCommand(
       return 2;
     }
   if (!a.ok || !b.ok) return 2;
-  const runA = createRunner(a.folder.mapping);
-  const runB = createRunner(b.folder.mapping);
-  for (const [dir, runner] of [
-    [dirA, runA],
-    [dirB, runB],
+  const compiledA = compileMapping(a.folder.mapping);
+  const compiledB = compileMapping(b.folder.mapping);
+  for (const [dir, compiled] of [
+    [dirA, compiledA],
+    [dirB, compiledB],
   ] as const)
-    if (!runner.ok) {
-      io.err(`${dir}: the mapping does not compile:\n${runner.errors.join('\n')}\n`);
+    if (!compiled.ok) {
+      io.err(`${dir}: the mapping does not compile:\n${compiled.errors.map(describeError).join('\n')}\n`);
       return 2;
     }
-  if (!runA.ok || !runB.ok) return 2;
+  if (!compiledA.ok || !compiledB.ok) return 2;
 
   const graph = diffGraphs(a.folder.mapping, b.folder.mapping);
   const messages = [...samplesOf(a.folder, b.folder)];
   if (options.corpus) messages.push(...(await corpusMessages(options.corpus, b.folder)));
-  const perMessage: Array<{ messageId: string; diffs: ElementDiff[] }> = [];
-  for (const message of messages) {
-    const [before, after] = await Promise.all([runA.run(message.text), runB.run(message.text)]);
-    const diffs = diffBundles(
-      before.ok ? (before.bundle as Parameters<typeof diffBundles>[0]) : null,
-      after.ok ? (after.bundle as Parameters<typeof diffBundles>[1]) : null,
-    );
-    if (diffs.length > 0) perMessage.push({ messageId: message.id, diffs });
-  }
-  const groups = groupDiffs(perMessage, messages.length);
+  // validation counts are not printed here, so the runs skip validation
+  const output = await semanticDiff(compiledA.value, compiledB.value, messages, { validate: false });
+  const groups = output.groups;
   const graphLines = summarizeGraphDiff(graph);
 
   if (options.json) {
     io.out(
-      JSON.stringify(
-        { graph, messages: messages.length, changedMessages: perMessage.length, groups },
-        null,
-        2,
-      ) + '\n',
+      JSON.stringify({ graph, messages: output.total, changedMessages: output.changed, groups }, null, 2) +
+        '\n',
     );
   } else {
     io.out(`Graph: ${graphLines.length === 0 ? 'no changes' : ''}\n`);
     for (const line of graphLines) io.out(`  ${line}\n`);
-    io.out(`Output: ${perMessage.length} of ${messages.length} messages differ\n`);
+    io.out(`Output: ${output.changed} of ${output.total} messages differ\n`);
     for (const group of groups) {
       const shown = group.messages.slice(0, 5).join(', ');
       const more = group.messages.length > 5 ? `, and ${group.messages.length - 5} more` : '';
@@ -92,23 +77,25 @@ export async function diffCommand(
 }
 
 /** Every sample of both folders, by name (B's text when both have one: the version under review). */
-function* samplesOf(a: MappingFolder, b: MappingFolder): Generator<Message> {
+function* samplesOf(a: MappingFolder, b: MappingFolder): Generator<SemanticMessage> {
   const byName = new Map<string, string>();
   for (const sample of [...a.samples, ...b.samples]) byName.set(sample.name, sample.text);
   for (const [name, text] of [...byName].sort(([x], [y]) => x.localeCompare(y)))
-    yield { id: `sample ${name}`, text };
+    yield { id: `sample ${name}`, name, origin: 'sample', text };
 }
 
 /** The corpus folder's messages, batch files split, named `file` or `file#n`. */
-async function corpusMessages(folder: string, mapping: MappingFolder): Promise<Message[]> {
+async function corpusMessages(folder: string, mapping: MappingFolder): Promise<SemanticMessage[]> {
   const format = mapping.mapping.source.format;
-  const out: Message[] = [];
+  const out: SemanticMessage[] = [];
   for (const path of await listMessageFiles(folder, MESSAGE_EXTENSIONS[format])) {
     const read = inputMessages(await readFile(path), format);
     if (!read.ok) continue;
     const file = relative(process.cwd(), path);
-    for (const m of read.messages)
-      out.push({ id: read.messages.length > 1 ? `${file}#${m.index + 1}` : file, text: m.text });
+    for (const m of read.messages) {
+      const id = read.messages.length > 1 ? `${file}#${m.index + 1}` : file;
+      out.push({ id, name: id, origin: 'corpus', text: m.text });
+    }
   }
   return out;
 }

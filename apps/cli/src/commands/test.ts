@@ -1,18 +1,35 @@
 import { writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { createRunner } from '../engine-port';
+import { extname, relative } from 'node:path';
+import {
+  bundledConceptMaps,
+  compileMapping,
+  conceptMapFromJson,
+  createTerminology,
+  runTestCases,
+  type ConceptMap,
+  type TestFailure,
+  type TestResult,
+} from '@mapwright/engine';
+import {
+  describeFolderError,
+  findMappingFolders,
+  readMappingFolder,
+  type FolderData,
+} from '@mapwright/mapping-files';
+import { describeError } from '../engine-port';
 import { describeDifference, firstDifference } from '../first-difference';
 import type { Io } from '../io';
 import { toJunitXml, type JunitCase } from '../junit';
-import { findMappingFolders, loadMappingFolder } from '@mapwright/mapping-files';
 
 export interface TestOptions {
   junit?: string;
 }
 
 /**
- * Golden tests: every sample of every mapping under `dir` must map to its expected bundle with no
- * validation error. One line per mapping, then `N passed, N failed` (mappings); exit status 1 on any failure.
+ * Runs the test cases of every mapping under `dir`: each sample's expected bundle (expected/) and the
+ * FHIRPath assertions of tests/, through the engine's runTestCases, as the server and the studio run them.
+ * Every sample must be tested. One line per mapping, then `N passed, N failed` (mappings); exit 1 on any
+ * failure.
  */
 export async function testCommand(dir: string, options: TestOptions, io: Io): Promise<number> {
   const folders = await findMappingFolders(dir);
@@ -25,42 +42,18 @@ export async function testCommand(dir: string, options: TestOptions, io: Io): Pr
   }
   for (const path of folders) {
     const name = relative(process.cwd(), path) || path;
-    const loaded = await loadMappingFolder(path);
-    const failures: string[] = [];
     const started = performance.now();
-    if (!loaded.ok) {
-      failures.push(
-        ...loaded.errors.map((e) => `${e.at.file}${e.at.path ? ` at ${e.at.path}` : ''}: ${e.message}`),
-      );
-      cases.push({ suite: name, name: 'mapping.json', time: 0, failure: failures.join('\n') });
-    } else {
-      const runner = createRunner(loaded.folder.mapping);
-      if (!runner.ok) {
-        failures.push(...runner.errors);
-        cases.push({ suite: name, name: 'compile', time: 0, failure: runner.errors.join('\n') });
-      } else {
-        if (loaded.folder.samples.length === 0) failures.push('no samples in samples/');
-        for (const sample of loaded.folder.samples) {
-          const t0 = performance.now();
-          const failure = await checkSample(
-            await runner.run(sample.text),
-            loaded.folder.expected.get(sample.name),
-            sample.name,
-          );
-          if (failure) failures.push(failure);
-          cases.push({ suite: name, name: sample.name, time: (performance.now() - t0) / 1000, failure });
-        }
-      }
-    }
+    const checked = await testFolder(path, name, cases);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (failures.length === 0) {
+    if (checked.failures.length === 0) {
       passed++;
-      const count = loaded.ok ? loaded.folder.samples.length : 0;
-      io.out(`✓ ${name}  ${count} sample${count === 1 ? '' : 's'}  (${seconds} s)\n`);
+      io.out(
+        `✓ ${name}  ${plural(checked.samples, 'sample')}, ${plural(checked.tests, 'test')}  (${seconds} s)\n`,
+      );
     } else {
       failed++;
-      io.out(`✗ ${name}  ${failures.length} failure${failures.length === 1 ? '' : 's'}\n`);
-      for (const f of failures) io.out(`    ${f.replace(/\n/g, '\n    ')}\n`);
+      io.out(`✗ ${name}  ${plural(checked.failures.length, 'failure')}\n`);
+      for (const f of checked.failures) io.out(`    ${f.replace(/\n/g, '\n    ')}\n`);
     }
   }
   if (options.junit) await writeFile(options.junit, toJunitXml(cases));
@@ -68,20 +61,71 @@ export async function testCommand(dir: string, options: TestOptions, io: Io): Pr
   return failed === 0 ? 0 : 1;
 }
 
-async function checkSample(
-  outcome: Awaited<ReturnType<Extract<ReturnType<typeof createRunner>, { ok: true }>['run']>>,
-  expected: unknown,
-  sample: string,
-): Promise<string | undefined> {
-  if (!outcome.ok) return `${sample}: not mapped: ${outcome.errors.join('; ')}`;
-  const errors = outcome.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
-  if (errors.length > 0) {
-    return `${sample}: ${errors.length} validation error(s): ${errors
-      .slice(0, 3)
-      .map((i) => `${i.expression ?? '?'}${i.nodeId ? ` (node ${i.nodeId})` : ''}: ${i.message}`)
-      .join('; ')}`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+async function testFolder(
+  path: string,
+  suite: string,
+  cases: JunitCase[],
+): Promise<{ failures: string[]; samples: number; tests: number }> {
+  const read = await readMappingFolder(path);
+  if (!read.ok) {
+    const failures = read.errors.map(describeFolderError);
+    cases.push({ suite, name: 'folder', time: 0, failure: failures.join('\n') });
+    return { failures, samples: 0, tests: 0 };
   }
-  if (expected === undefined) return `${sample}: no expected/${sample}.json`;
-  const difference = firstDifference(expected, outcome.bundle);
-  return difference ? `${sample}: ${describeDifference(difference)}` : undefined;
+  const folder = read.folder;
+  const compiled = compileMapping(folder.mapping);
+  if (!compiled.ok) {
+    const failures = compiled.errors.map(describeError);
+    cases.push({ suite, name: 'compile', time: 0, failure: failures.join('\n') });
+    return { failures, samples: folder.samples.length, tests: folder.tests.length };
+  }
+  const failures: string[] = [];
+  if (folder.samples.length === 0) failures.push('no samples in samples/');
+  const tested = new Set(folder.tests.map((t) => t.sampleName));
+  for (const sample of folder.samples)
+    if (!tested.has(sample.name)) {
+      const stem = sample.name.slice(0, sample.name.length - extname(sample.name).length);
+      failures.push(`${stem}: no expected/${stem}.json (and no tests/*.json runs ${sample.name})`);
+    }
+  const texts = new Map(folder.samples.map((s) => [s.name, s.text]));
+  const terminology = createTerminology([...bundledConceptMaps(), ...folderConceptMaps(folder)]);
+  for (const test of folder.tests) {
+    const t0 = performance.now();
+    const run = await runTestCases(compiled.value, [{ ...test, text: texts.get(test.sampleName) ?? '' }], {
+      terminology,
+    });
+    const result = run.results[0]!;
+    const lines = result.failures.map((f) => `${test.name}: ${describeFailure(f, result)}`);
+    failures.push(...lines);
+    const failure = lines.length > 0 ? lines.join('\n') : undefined;
+    cases.push({ suite, name: test.name, time: (performance.now() - t0) / 1000, failure });
+  }
+  return { failures, samples: folder.samples.length, tests: folder.tests.length };
+}
+
+function folderConceptMaps(folder: FolderData): ConceptMap[] {
+  return folder.conceptMaps.flatMap((value) => {
+    const checked = conceptMapFromJson(value);
+    return checked.ok ? [checked.conceptMap] : [];
+  });
+}
+
+/** One line per failure; bundle differences as the first differing element, expected against actual. */
+function describeFailure(failure: TestFailure, result: TestResult): string {
+  switch (failure.kind) {
+    case 'run':
+      return `not mapped: ${failure.message}`;
+    case 'validation':
+      return `${failure.count} validation error(s): ${failure.first.join('; ')}`;
+    case 'assertion':
+      return `assertion ${failure.index + 1} \`${failure.expression}\`: ${failure.message}`;
+    case 'bundle': {
+      const first = firstDifference(result.expected, JSON.parse(JSON.stringify(result.actual)));
+      return first
+        ? describeDifference(first)
+        : `${failure.differences.length} element(s) differ, first at ${failure.differences[0]?.path ?? 'Bundle'}`;
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '@mapwright/api';
 import type { MappingInput } from '@mapwright/engine';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { ConceptMap } from '@mapwright/engine';
 import type { PreviewSample } from '../preview/preview-types';
@@ -19,6 +19,7 @@ import type { ConceptMapChoice } from './inspectors/concept-map-choice';
 import { clearBackup, readBackup, type LocalBackup } from './local-backup';
 import { CanvasPreviewContext, createPreviewStore, pinIssues, type CanvasPreview } from './preview-context';
 import { PreviewPanel } from './PreviewPanel';
+import { TestsPanel } from '../tests-panel/TestsPanel';
 import { describeSaveProblem } from './save-problem';
 import { ReauthForm } from './ReauthForm';
 import { isTypingTarget, shortcutFor } from './shortcuts';
@@ -28,11 +29,18 @@ import { TargetPanel, type PendingWire } from './TargetPanel';
 import { useAutosave } from './use-autosave';
 import { layoutEngine } from './elk-worker';
 import { EditorStoreContext, useEditor, useEditorStore, type EditorStore } from './use-editor';
+import { VersionControls } from '../versions/VersionControls';
 
 /** The mapping editor: source tree, canvas, target tree, inspector and live preview. */
 export function EditorPage({ mappingId, user }: { mappingId: string; user: SessionUser }) {
   const trpc = useTRPC();
-  const opened = useQuery({ ...trpc.mappings.open.queryOptions({ id: mappingId }), staleTime: Infinity });
+  // Kept while the editor is open (a refetch would not reach its store anyway) and dropped when it closes:
+  // coming back from a version or a review must show the draft as it is now.
+  const opened = useQuery({
+    ...trpc.mappings.open.queryOptions({ id: mappingId }),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
   if (opened.isError) {
     return (
       <main className="editor-message">
@@ -55,6 +63,7 @@ export function EditorPage({ mappingId, user }: { mappingId: string; user: Sessi
 
 interface Opened {
   id: string;
+  slug: string;
   name: string;
   sourceFormat: 'hl7v2' | 'csv' | 'json';
   draftRevision: number;
@@ -263,6 +272,16 @@ function LoadedEditor({
             }
             onFit={() => void fitView({ padding: 0.1 })}
             onHelp={() => setHelp(true)}
+            versions={
+              <VersionControls
+                mappingId={opened.id}
+                slug={opened.slug}
+                canEdit={canEdit}
+                store={store}
+                saveNow={autosave.saveNow}
+                onDraftReplaced={() => void reload()}
+              />
+            }
           />
           {!canEdit && (
             <p className="banner" role="status">
@@ -370,6 +389,7 @@ function LoadedEditor({
                 onCheckAll={runChecks}
                 onSelectSample={setSampleId}
               />
+              <TestsPanel mappingId={opened.id} samples={samples} canEdit={canEdit} />
             </div>
             <div className="editor-right">
               <TargetPanel
@@ -405,6 +425,7 @@ function Toolbar({
   onLayout,
   onFit,
   onHelp,
+  versions,
 }: {
   name: string;
   readOnly: boolean;
@@ -412,6 +433,8 @@ function Toolbar({
   onLayout: () => void;
   onFit: () => void;
   onHelp: () => void;
+  /** Commit and history (versions/). */
+  versions: ReactNode;
 }) {
   const store = useEditorStore();
   const canUndo = useEditor((s) => s.history.past.length > 0);
@@ -466,6 +489,7 @@ function Toolbar({
           </button>
         </>
       )}
+      {versions}
       <button type="button" className="secondary" onClick={onFit} title="F">
         Zoom to fit
       </button>

@@ -4,3 +4,4 @@ export { JsonView, type JsonViewProps } from './JsonView';
 export { CodeView, type CodeViewProps } from './CodeView';
 export { loadMonaco, type MonacoApi } from './load-monaco';
 export { jsonataDiagnostics, type JsonataDiagnostic } from './jsonata-diagnostics';
+export { DiffCode, type DiffCodeProps } from './DiffCode';

@@ -12,6 +12,7 @@ import type { Context } from '../context';
 import { ANY_ROLE, EDITOR_ROLES } from '../roles';
 import { procedureFor, router } from '../trpc';
 import { unwrap } from './db-errors';
+import { exportFiles, importFiles } from './mapping-files';
 import { GraphInput, graphToOpen, slugFromName, staleDraftMessage } from './mapping-graph';
 
 const MappingId = z.object({ id: z.uuid() });
@@ -105,6 +106,9 @@ export const mappingsRouter = router({
       if (!saved.ok && saved.error.code === 'not_found') throw notFound();
       return unwrap(saved);
     }),
+
+  exportFiles,
+  importFiles,
 });
 
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such mapping.' });

@@ -106,4 +106,47 @@ describe.each(testBackends())('versions on $kind', (backend) => {
     expect(refused.message).toContain('node family');
     expect(await analyst().versions.list({ mappingId: id })).toEqual([]);
   });
+
+  it('starts a new draft from any version, refusing to overwrite a draft that moved', async () => {
+    const { id } = await analyst().mappings.create({ slug: 'v-restart', name: 'ADT', sourceFormat: 'hl7v2' });
+    let { draftRevision } = await analyst().mappings.saveDraft({
+      id,
+      expectedRevision: 0,
+      graph: graph('v-restart'),
+    });
+    const first = await analyst().versions.commit({
+      mappingId: id,
+      expectedRevision: draftRevision,
+      message: '1',
+    });
+    ({ draftRevision } = await analyst().mappings.saveDraft({
+      id,
+      expectedRevision: draftRevision,
+      graph: graph('v-restart', 'PID.F5'),
+    }));
+    await analyst().versions.commit({ mappingId: id, expectedRevision: draftRevision, message: '2' });
+    ({ draftRevision } = await analyst().mappings.saveDraft({
+      id,
+      expectedRevision: draftRevision,
+      graph: graph('v-restart', 'PID.F9'),
+    }));
+
+    const stale = await failure(analyst().versions.startDraft({ versionId: first.id, expectedRevision: 1 }));
+    expect(stale.code).toBe('CONFLICT');
+    expect((await analyst().mappings.open({ id })).graph.nodes[0]).toMatchObject({ path: 'PID.F9' });
+
+    const started = await analyst().versions.startDraft({
+      versionId: first.id,
+      expectedRevision: draftRevision,
+    });
+    expect(started).toEqual({ draftRevision: draftRevision + 1 });
+    const opened = await analyst().mappings.open({ id });
+    expect(opened).toMatchObject({ graphFrom: 'draft', draftRevision: draftRevision + 1 });
+    expect(opened.graph.nodes[0]).toMatchObject({ path: 'PID.F5.C1' });
+    const history = await analyst().versions.list({ mappingId: id });
+    expect(history.map((v) => [v.number, v.reviewState])).toEqual([
+      [2, 'none'],
+      [1, 'none'],
+    ]);
+  });
 });

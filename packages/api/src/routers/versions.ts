@@ -4,7 +4,9 @@ import { contentHash, type JsonObject, type MappingVersionRecord } from '@mapwri
 import { z } from 'zod';
 import { ANY_ROLE, EDITOR_ROLES } from '../roles';
 import { procedureFor, router } from '../trpc';
+import { compareVersions } from '../review/compare-versions';
 import { unwrap } from './db-errors';
+import { staleDraftMessage } from './mapping-graph';
 
 /** A version without its graph: what a history list shows. */
 const summary = ({ graph: _graph, ...rest }: MappingVersionRecord) => rest;
@@ -13,7 +15,11 @@ export const versionsRouter = router({
   /** The history of a mapping, newest first. */
   list: procedureFor(ANY_ROLE)
     .input(z.object({ mappingId: z.uuid() }))
-    .query(async ({ ctx, input }) => (await ctx.mappings.listVersions(input.mappingId)).map(summary)),
+    .query(async ({ ctx, input }) => {
+      const versions = await ctx.mappings.listVersions(input.mappingId);
+      const states = await ctx.reviews.states(versions.map((v) => v.id));
+      return versions.map((v) => ({ ...summary(v), reviewState: states.get(v.id) ?? 'none' }));
+    }),
 
   /** One version, read-only, with its graph. */
   get: procedureFor(ANY_ROLE)
@@ -22,6 +28,39 @@ export const versionsRouter = router({
       const version = await ctx.mappings.getVersion(input.id);
       if (!version) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such version.' });
       return version;
+    }),
+
+  /** Two versions of one mapping side by side: graph, programs, outputs over the samples, test runs. */
+  compare: procedureFor(ANY_ROLE)
+    .input(
+      z.object({
+        fromVersionId: z.uuid(),
+        toVersionId: z.uuid(),
+        /** Add the server's review corpus (MAPWRIGHT_REVIEW_CORPUS) to the messages compared. */
+        includeCorpus: z.boolean().optional(),
+      }),
+    )
+    .query(({ ctx, input }) => compareVersions(ctx, input)),
+
+  /**
+   * Replaces the mapping's draft with the graph of one of its versions, to continue from there. Refused when
+   * the draft moved since the analyst looked at it (`expectedRevision`): unsaved work is never overwritten.
+   */
+  startDraft: procedureFor(EDITOR_ROLES)
+    .input(z.object({ versionId: z.uuid(), expectedRevision: z.number().int().min(0) }))
+    .mutation(async ({ ctx, input }) => {
+      const version = await ctx.mappings.getVersion(input.versionId);
+      if (!version) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such version.' });
+      const saved = await ctx.mappings.saveDraft({
+        mappingId: version.mappingId,
+        draft: version.graph,
+        expectedRevision: input.expectedRevision,
+      });
+      if (!saved.ok && saved.error.code === 'conflict') {
+        const current = await ctx.mappings.get(version.mappingId);
+        throw new TRPCError({ code: 'CONFLICT', message: staleDraftMessage(current?.draftRevision) });
+      }
+      return unwrap(saved);
     }),
 
   /**
