@@ -129,6 +129,21 @@ describe('readFolderFiles', () => {
     expect(writeFolderFiles(read.folder)).toEqual(files);
   });
 
+  it('names the sample of a test whose stem two samples share, so the folder reads back', () => {
+    const twins: FolderData = {
+      ...data,
+      samples: [
+        { name: 'adt.hl7', text: hl7('Hl7') },
+        { name: 'adt.txt', text: hl7('Txt') },
+      ],
+      tests: [{ name: 'adt', sampleName: 'adt.txt', expectedBundle: bundle, assertions: [] }],
+    };
+    const files = writeFolderFiles(twins);
+    expect(files.map((f) => f.path)).toContain('tests/adt.json');
+    const read = readFolderFiles(files);
+    expect(read.ok && read.folder.tests).toEqual(twins.tests);
+  });
+
   it('drops a byte-order mark from a sample (the database would), keeping the rest as is', () => {
     const read = readFolderFiles([
       ...writeFolderFiles(data),

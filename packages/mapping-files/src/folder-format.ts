@@ -86,7 +86,7 @@ export function writeFolderFiles(data: FolderData): FolderFile[] {
     };
     if (test.expectedBundle !== null && test.expectedBundle !== undefined)
       files.push({ path: `expected/${test.name}.json`, content: canonicalJsonText(test.expectedBundle) });
-    if (!isImplicitTest(test))
+    if (!isImplicitTest(test, [...sampleFiles.values()]))
       files.push({
         path: `tests/${test.name}.json`,
         content: canonicalJsonText({ assertions: test.assertions, sample: test.sampleName }),
@@ -100,9 +100,15 @@ export function writeFolderFiles(data: FolderData): FolderFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** expected/<name>.json alone says it all: the test runs samples/<name>.<ext> and has no assertions. */
-const isImplicitTest = (test: TestCaseSpec): boolean =>
-  test.assertions.length === 0 && test.expectedBundle != null && stem(test.sampleName) === test.name;
+/**
+ * expected/<name>.json alone says it all: the test runs samples/<name>.<ext> and has no assertions. Only
+ * when exactly one sample has that stem: with `adt.hl7` and `adt.txt` the reader could not tell which.
+ */
+const isImplicitTest = (test: TestCaseSpec, sampleFiles: readonly string[]): boolean =>
+  test.assertions.length === 0 &&
+  test.expectedBundle != null &&
+  stem(test.sampleName) === test.name &&
+  sampleFiles.filter((file) => stem(file) === test.name).length === 1;
 
 /** Reads a folder's files (paths relative to it). Every problem is reported, each with its file. */
 export function readFolderFiles(

@@ -36,6 +36,7 @@ describe('writeMappingFolder', () => {
       tests: [{ name: 'a', sampleName: 'a.csv', expectedBundle: { resourceType: 'Bundle' }, assertions: [] }],
       conceptMaps: [],
     });
+    if (!report.ok) throw new Error(report.error.message);
     expect(report.removed.sort()).toEqual(['samples/b.csv', 'tests/b.json']);
     expect(report.written).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual([
@@ -52,6 +53,23 @@ describe('writeMappingFolder', () => {
     expect(read.ok && read.folder.samples.map((s) => s.name)).toEqual(['a.csv']);
     const legacy = await loadMappingFolder(dir);
     expect(legacy.ok && [...legacy.folder.expected.keys()]).toEqual(['a']);
+  });
+
+  it("refuses to write over another mapping's folder and leaves it as it was", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mapwright-folder-'));
+    const other = { ...mapping, id: 'other' };
+    await writeMappingFolder(dir, {
+      mapping: other,
+      samples: [{ name: 'o.csv', text: csv('9') }],
+      tests: [],
+      conceptMaps: [],
+    });
+    const report = await writeMappingFolder(dir, { mapping, samples: [], tests: [], conceptMaps: [] });
+    expect(report).toMatchObject({ ok: false, error: { code: 'folder-in-use' } });
+    expect(!report.ok && report.error.message).toContain('"other"');
+    expect(await readFile(join(dir, 'samples', 'o.csv'), 'utf8')).toBe(csv('9'));
+    const read = await readMappingFolder(dir);
+    expect(read.ok && read.folder.mapping.id).toBe('other');
   });
 
   it('reports errors with the file path under the folder', async () => {

@@ -75,18 +75,39 @@ export async function readMappingFolder(
   };
 }
 
+export type WriteFolderResult =
+  | { ok: true; written: string[]; unchanged: string[]; removed: string[] }
+  | { ok: false; error: { code: 'folder-in-use'; message: string; at: { file: string } } };
+
 /**
  * Writes `data` into `dir` in the folder format and removes the files of samples/, expected/, tests/ and
  * conceptmaps/ it did not write (a sample deleted in the studio disappears from the folder). Other files
- * (NOTES.md, *.test.ts) are left alone.
+ * (NOTES.md, *.test.ts) are left alone. A folder holding another mapping is refused, untouched.
  */
-export async function writeMappingFolder(
-  dirArg: string,
-  data: FolderData,
-): Promise<{ written: string[]; unchanged: string[]; removed: string[] }> {
+export async function writeMappingFolder(dirArg: string, data: FolderData): Promise<WriteFolderResult> {
   const dir = resolve(dirArg);
+  // the files it owns are replaced and the stale ones removed: never do that to another mapping's folder
+  const existing = await readFile(join(dir, GRAPH_FILE), 'utf8').catch(() => undefined);
+  const existingId = existing === undefined ? undefined : graphIdOf(existing);
+  if (existing !== undefined && existingId !== data.mapping.id)
+    return {
+      ok: false,
+      error: {
+        code: 'folder-in-use',
+        message:
+          existingId === undefined
+            ? `${GRAPH_FILE} there is not a mapping graph; export into an empty folder or the mapping's own`
+            : `it holds mapping "${existingId}"; export into an empty folder or the mapping's own`,
+        at: { file: join(dir, GRAPH_FILE) },
+      },
+    };
   const files = writeFolderFiles(data);
-  const report = { written: [] as string[], unchanged: [] as string[], removed: [] as string[] };
+  const report = {
+    ok: true as const,
+    written: [] as string[],
+    unchanged: [] as string[],
+    removed: [] as string[],
+  };
   for (const file of files) {
     const target = join(dir, file.path);
     const before = await readFile(target, 'utf8').catch(() => undefined);
@@ -152,4 +173,14 @@ export async function listMessageFiles(root: string, extensions: ReadonlySet<str
   };
   await walk(resolve(root));
   return out;
+}
+
+function graphIdOf(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    const id = (value as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -34,6 +34,10 @@ export async function exportCommand(
       return 1;
     }
     const report = await writeMappingFolder(dir, exported.folder);
+    if (!report.ok) {
+      io.err(`${report.error.at.file}: ${report.error.message}\n`);
+      return 1;
+    }
     const where = relative(process.cwd(), dir) || dir;
     const { samples, tests } = exported.folder;
     io.out(
