@@ -155,7 +155,16 @@ describe('reviewing over raw HTTP', () => {
   it("refuses the author's own approval with the message the studio shows, and operators any decision", async () => {
     const created = await call(
       'mappings.create',
-      { slug: 'adt-review', name: 'ADT', sourceFormat: 'hl7v2' },
+      {
+        slug: 'adt-review',
+        name: 'ADT',
+        sourceFormat: 'hl7v2',
+        // approval needs a sample to check the version on
+        sample: {
+          name: 'a01.hl7',
+          content: 'MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|1|P|2.5\rPID|1||1||Smith\r',
+        },
+      },
       admin,
     );
     const id = (created.data as { id: string }).id;
@@ -178,7 +187,18 @@ describe('reviewing over raw HTTP', () => {
       code: 'FORBIDDEN',
       message: 'You cannot approve your own version: another reviewer must approve it.',
     });
-    expect((await call('reviews.approve', { versionId: version.id }, signedIn.reviewer)).status).toBe(200);
+    const seen = (await call('reviews.get', { versionId: version.id }, signedIn.reviewer, 'GET')).data as {
+      gate: { fingerprint: string };
+    };
+    expect(
+      (
+        await call(
+          'reviews.approve',
+          { versionId: version.id, gateFingerprint: seen.gate.fingerprint },
+          signedIn.reviewer,
+        )
+      ).status,
+    ).toBe(200);
     const review = (await call('reviews.get', { versionId: version.id }, signedIn.operator, 'GET')).data as {
       state: string;
       actions: { kind: string; actor: string }[];

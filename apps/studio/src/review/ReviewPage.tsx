@@ -90,7 +90,7 @@ export function ReviewPage({ versionId, user }: { versionId: string; user: Sessi
           <button
             type="button"
             disabled={!canApprove.ok || approve.isPending || decided}
-            onClick={() => approve.mutate({ versionId })}
+            onClick={() => approve.mutate({ versionId, gateFingerprint: data.gate.fingerprint })}
           >
             Approve
           </button>

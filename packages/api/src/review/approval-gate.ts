@@ -1,4 +1,4 @@
-import type { MappingVersionRecord } from '@mapwright/db';
+import { contentHash, type MappingVersionRecord } from '@mapwright/db';
 import {
   compileMapping,
   runMapping,
@@ -40,6 +40,11 @@ export interface ApprovalGate {
   blockers: string[];
   /** The refusal as the reviewer reads it; null when ok. */
   message: string | null;
+  /**
+   * What the gate ran on: the version, each test case as last saved and each sample. The reviewer approves
+   * with the fingerprint they were shown, so a test deleted or accepted after they looked refuses the approval.
+   */
+  fingerprint: string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -50,7 +55,27 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  */
 export async function approvalGate(ctx: GateContext, version: MappingVersionRecord): Promise<ApprovalGate> {
   const compiled = compileMapping(version.graph);
-  const samples = await ctx.samples.listByMapping(version.mappingId);
+  const [samples, testCases] = await Promise.all([
+    ctx.samples.listByMapping(version.mappingId),
+    ctx.testCases.listByMapping(version.mappingId),
+  ]);
+  const fingerprint = contentHash({
+    version: version.id,
+    tests: testCases.map((t) => `${t.id}@${t.updatedAt.toISOString()}`).sort(),
+    samples: samples.map((s) => s.id).sort(),
+  });
+  if (samples.length === 0) {
+    // nothing to check is not "every check passed": a version is approved on the evidence of its samples
+    const blockers = ['the mapping has no sample message to check it on'];
+    return {
+      ok: false,
+      tests: { total: testCases.length, failed: 0 },
+      samples: { total: 0, failedToMap: 0, validationErrors: 0 },
+      blockers,
+      message: refusal(blockers),
+      fingerprint,
+    };
+  }
   if (!compiled.ok) {
     const blockers = ['the version does not compile'];
     return {
@@ -59,6 +84,7 @@ export async function approvalGate(ctx: GateContext, version: MappingVersionReco
       samples: { total: samples.length, failedToMap: samples.length, validationErrors: 0 },
       blockers,
       message: refusal(blockers),
+      fingerprint,
     };
   }
   const terminology = await serverTerminology(ctx);
@@ -84,6 +110,7 @@ export async function approvalGate(ctx: GateContext, version: MappingVersionReco
     samples: { total: samples.length, failedToMap, validationErrors },
     blockers,
     message: blockers.length === 0 ? null : refusal(blockers),
+    fingerprint,
   };
 }
 

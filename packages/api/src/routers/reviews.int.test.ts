@@ -95,7 +95,12 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
     );
 
     expect((await rex().reviews.get({ versionId: v1!.id })).canApprove).toEqual({ ok: true, reasons: [] });
-    const approved = await rex().reviews.approve({ versionId: v1!.id, note: 'Looks right' });
+    const { gate } = await rex().reviews.get({ versionId: v1!.id });
+    const approved = await rex().reviews.approve({
+      versionId: v1!.id,
+      note: 'Looks right',
+      gateFingerprint: gate.fingerprint,
+    });
     expect(approved).toMatchObject({ kind: 'approve', actor: 'rex@example.org', body: 'Looks right' });
     expect((await ana().versions.list({ mappingId })).map((v) => v.reviewState)).toEqual(['approved']);
     // Decided once: a second approval is refused as not in review.
@@ -117,11 +122,10 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
     await ana().reviews.submit({ versionId: v2!.id, description: 'Adds gender' });
     const expected =
       'Approval needs every test passing and no validation errors: 1 of 1 test fails, 1 validation error on the samples.';
-    expect(await failure(rex().reviews.approve({ versionId: v2!.id }))).toEqual({
-      code: 'PRECONDITION_FAILED',
-      message: expected,
-    });
     const review = await rex().reviews.get({ versionId: v2!.id });
+    expect(
+      await failure(rex().reviews.approve({ versionId: v2!.id, gateFingerprint: review.gate.fingerprint })),
+    ).toEqual({ code: 'PRECONDITION_FAILED', message: expected });
     expect(review.canApprove).toEqual({ ok: false, reasons: [expected] });
     expect(review.base).toMatchObject({ id: v1!.id, number: 1 });
     expect(review.version).toMatchObject({ number: 2, mappingSlug: 'r-gate', mappingName: 'ADT' });
@@ -132,6 +136,53 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
     expect((await rex().reviews.get({ versionId: v2!.id })).state).toBe('changes-requested');
     await ana().reviews.submit({ versionId: v2!.id, description: 'Same again, please look' });
     expect((await rex().reviews.get({ versionId: v2!.id })).state).toBe('in-review');
+  });
+
+  it('refuses an approval when the tests changed after the reviewer looked, or without the fingerprint', async () => {
+    const {
+      mappingId,
+      versions: [v1],
+    } = await mappingWithVersions('r-moved', ana, graph('r-moved', 'PID.F5.C1'));
+    await ana().reviews.submit({ versionId: v1!.id, description: 'Family name' });
+    const seen = await rex().reviews.get({ versionId: v1!.id });
+    expect(seen.canApprove.ok).toBe(true);
+    // The author deletes the test the reviewer saw passing: what was checked is not what would be approved.
+    const [test] = await ana().testCases.list({ mappingId });
+    await ana().testCases.remove({ id: test!.id });
+    expect(
+      await failure(rex().reviews.approve({ versionId: v1!.id, gateFingerprint: seen.gate.fingerprint })),
+    ).toEqual({
+      code: 'CONFLICT',
+      message: 'The test cases or samples changed since you opened the review; reload it and check again.',
+    });
+    expect((await failure(rex().reviews.approve({ versionId: v1!.id }))).code).toBe('CONFLICT');
+    expect((await rex().reviews.get({ versionId: v1!.id })).state).toBe('in-review');
+  });
+
+  it('refuses approval of a mapping with no sample to check it on', async () => {
+    const mapping = await ana().mappings.create({ slug: 'r-empty', name: 'Empty', sourceFormat: 'hl7v2' });
+    const { draftRevision } = await ana().mappings.saveDraft({
+      id: mapping.id,
+      expectedRevision: 0,
+      graph: graph('r-empty', 'PID.F5.C1'),
+    });
+    const v1 = await ana().versions.commit({
+      mappingId: mapping.id,
+      expectedRevision: draftRevision,
+      message: 'v1',
+    });
+    await ana().reviews.submit({ versionId: v1.id, description: 'No samples yet' });
+    const review = await rex().reviews.get({ versionId: v1.id });
+    expect(review.canApprove).toEqual({
+      ok: false,
+      reasons: [
+        'Approval needs every test passing and no validation errors: the mapping has no sample message to check it on.',
+      ],
+    });
+    expect(
+      (await failure(rex().reviews.approve({ versionId: v1.id, gateFingerprint: review.gate.fingerprint })))
+        .code,
+    ).toBe('PRECONDITION_FAILED');
   });
 
   it('refuses a second submit while in review and decisions on a version not in review', async () => {

@@ -60,7 +60,7 @@ export const reviewsRouter = router({
         state,
         actions: actions.map(action),
         canApprove: { ok: reasons.length === 0, reasons },
-        gate: { tests: gate.tests, samples: gate.samples },
+        gate: { tests: gate.tests, samples: gate.samples, fingerprint: gate.fingerprint },
       };
     }),
 
@@ -95,15 +95,29 @@ export const reviewsRouter = router({
 
   /** Approves a version in review: never one's own, and only when its tests pass and its samples validate. */
   approve: procedureFor(REVIEWER_ROLES)
-    .input(VersionId.extend({ note: Body.optional() }))
+    .input(
+      VersionId.extend({
+        note: Body.optional(),
+        /** reviews.get's gate.fingerprint: the tests and samples the reviewer saw pass. */
+        gateFingerprint: z.string().max(200).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { version, actions, state } = await loadReview(ctx, input.versionId);
       if (isOwn(ctx.user.email, version, actions))
         throw new TRPCError({ code: 'FORBIDDEN', message: OWN_VERSION_APPROVAL });
       if (state !== 'in-review') throw notInReview(version, state);
       const gate = await approvalGate(ctx, version);
+      if (input.gateFingerprint !== gate.fingerprint)
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message:
+            input.gateFingerprint === undefined
+              ? 'Approve from the review: the request must carry the gate fingerprint reviews.get returned.'
+              : 'The test cases or samples changed since you opened the review; reload it and check again.',
+        });
       if (gate.message) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: gate.message });
-      return record(ctx, version, 'approve', input.note ?? '', null, ['in-review']);
+      return record(ctx, version, 'approve', input.note ?? '', null, ['in-review'], lastDecisiveId(actions));
     }),
 
   /** Sends a version back to its author with what must change. */
@@ -114,7 +128,15 @@ export const reviewsRouter = router({
       if (isOwn(ctx.user.email, version, actions))
         throw new TRPCError({ code: 'FORBIDDEN', message: OWN_VERSION_DECISION });
       if (state !== 'in-review') throw notInReview(version, state);
-      return record(ctx, version, 'request_changes', input.note, null, ['in-review']);
+      return record(
+        ctx,
+        version,
+        'request_changes',
+        input.note,
+        null,
+        ['in-review'],
+        lastDecisiveId(actions),
+      );
     }),
 });
 
@@ -166,6 +188,10 @@ async function baseOf(ctx: Context, version: MappingVersionRecord) {
   return base ? summary(base) : null;
 }
 
+/** The newest submit or decision: a decision is only written while it is still the newest. */
+const lastDecisiveId = (actions: ReviewActionRecord[]): string | null =>
+  actions.filter((a) => a.kind !== 'comment').at(-1)?.id ?? null;
+
 async function record(
   ctx: SignedIn,
   version: MappingVersionRecord,
@@ -173,10 +199,14 @@ async function record(
   body: string,
   nodeId: string | null,
   allowedStates?: readonly ReviewState[],
+  decidedOn?: string | null,
 ) {
   const written = await ctx.reviews.record(
     { versionId: version.id, kind, actor: ctx.user.email, body, nodeId },
-    allowedStates ? { allowedStates } : {},
+    {
+      ...(allowedStates ? { allowedStates } : {}),
+      ...(decidedOn !== undefined ? { lastDecisiveId: decidedOn } : {}),
+    },
   );
   return action(unwrap(written));
 }

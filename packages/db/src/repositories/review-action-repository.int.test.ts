@@ -71,6 +71,33 @@ describe.each(testBackends())('review actions on $kind', (backend) => {
     });
   });
 
+  it('refuses a decision taken on a submit that is no longer the newest (resubmitted in between)', async () => {
+    const reviews = createReviewActionRepository(db.prisma);
+    const version = await newVersion('resubmitted');
+    const act = (kind: 'submit' | 'request_changes' | 'approve', actor: string) =>
+      ({ versionId: version.id, kind, actor, body: kind }) as const;
+    const anaSubmit = await reviews.record(act('submit', 'ana@example.org'));
+    if (!anaSubmit.ok) throw new Error(anaSubmit.error.message);
+    // Bob reads the review (Ana's submit is the newest decisive action) and starts approving; meanwhile he
+    // requests changes and submits it himself: his approval must not land on his own submit.
+    await reviews.record(act('request_changes', 'bob@example.org'));
+    await reviews.record(act('submit', 'bob@example.org'));
+    const stale = await reviews.record(act('approve', 'bob@example.org'), {
+      allowedStates: ['in-review'],
+      lastDecisiveId: anaSubmit.value.id,
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await reviews.states([version.id])).get(version.id)).toBe('in-review');
+    // A comment in between is not a decision: deciding on the newest submit still lands.
+    const newest = (await reviews.listByVersion(version.id)).at(-1)!;
+    await reviews.record({ versionId: version.id, kind: 'comment', actor: 'rex@example.org', body: 'ok' });
+    const fresh = await reviews.record(act('approve', 'rex@example.org'), {
+      allowedStates: ['in-review'],
+      lastDecisiveId: newest.id,
+    });
+    expect(fresh.ok).toBe(true);
+  });
+
   it('queues submitted versions: in review first, then newest submit first', async () => {
     const reviews = createReviewActionRepository(db.prisma);
     const approved = await newVersion('q-approved');

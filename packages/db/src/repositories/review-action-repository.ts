@@ -51,11 +51,14 @@ export interface ReviewActionRepository {
   /**
    * Appends an action to the version's review. With `allowedStates`, the version's state is read and the
    * action written in one transaction under a per-version lock, so two racing submits or decisions cannot
-   * both land: the loser gets a `conflict` naming the state it met.
+   * both land: the loser gets a `conflict` naming the state it met. With `lastDecisiveId` (the id of the
+   * newest submit/approve/request_changes the caller decided on, null for none), the action is refused the
+   * same way when another one was added since: a decision checked against one submit (who submitted it,
+   * what the gate saw) never lands on a later one.
    */
   record(
     input: RecordReviewActionInput,
-    options?: { allowedStates?: readonly ReviewState[] },
+    options?: { allowedStates?: readonly ReviewState[]; lastDecisiveId?: string | null },
   ): Promise<DbResult<ReviewActionRecord>>;
   /** The version's actions in the order they happened. */
   listByVersion(versionId: string): Promise<ReviewActionRecord[]>;
@@ -100,14 +103,16 @@ export function createReviewActionRepository(prisma: PrismaClient): ReviewAction
               select: { mappingId: true },
             });
             if (!version) return { missing: true };
-            if (options.allowedStates) {
+            if (options.allowedStates || options.lastDecisiveId !== undefined) {
               const actions = await tx.reviewAction.findMany({
                 where: { versionId: data.versionId, ...DECISIVE },
                 orderBy: { sequence: 'asc' },
-                select: { kind: true },
+                select: { id: true, kind: true },
               });
               const state = reviewState(actions);
-              if (!options.allowedStates.includes(state)) return { state };
+              if (options.allowedStates && !options.allowedStates.includes(state)) return { state };
+              const lastId = actions.at(-1)?.id ?? null;
+              if (options.lastDecisiveId !== undefined && options.lastDecisiveId !== lastId) return { state };
             }
             const row = await tx.reviewAction.create({
               data: {
@@ -129,7 +134,7 @@ export function createReviewActionRepository(prisma: PrismaClient): ReviewAction
       if ('missing' in outcome) return fail({ code: 'not_found', message: missing, at });
       return fail({
         code: 'conflict',
-        message: `The review of this version is ${outcome.state} now; reload it.`,
+        message: `The review of this version changed (it is ${outcome.state} now); reload it.`,
         at: { ...at, fields: ['state'] },
         stale: true,
       });

@@ -156,6 +156,42 @@ describe.each(testBackends())('folder <-> database on $kind', (backend) => {
     ]);
   });
 
+  it('refuses a graph that does not compile and one whose format differs from the stored mapping, storing nothing', async () => {
+    const versions = async () => {
+      const repo = createMappingRepository(handle.db.prisma);
+      const stored = await repo.getBySlug('sex-only');
+      return (await repo.listVersions(stored!.id)).length;
+    };
+    const before = await versions();
+    const dangling = Mapping.parse({
+      ...mapping,
+      edges: [
+        ...mapping.edges,
+        { id: 'e3', source: 'nowhere', target: 'patient', targetHandle: 'birthDate' },
+      ],
+    });
+    const broken = await importFolder(
+      handle.db,
+      { ...folder, mapping: dangling },
+      { actor: 'ann@example.org' },
+    );
+    expect(broken).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^mapping\.json: the graph does not compile/)],
+    });
+    const csv = Mapping.parse({ ...mapping, source: { format: 'csv' } });
+    const other = await importFolder(
+      handle.db,
+      { ...folder, mapping: csv, samples: [] },
+      { actor: 'ann@example.org' },
+    );
+    expect(other).toMatchObject({
+      ok: false,
+      problems: ["mapping.json: sex-only reads hl7v2 messages in the database, the folder's graph reads csv"],
+    });
+    expect(await versions()).toBe(before);
+  });
+
   it('says which slug is missing', async () => {
     expect(await exportFolder(handle.db, 'nope')).toEqual({
       ok: false,

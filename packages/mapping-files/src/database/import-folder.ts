@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '@mapwright/db';
+import { compileMapping } from '@mapwright/engine';
 import type { FolderData } from '../folder-format';
 import { conceptMapInput } from './concept-map-records';
 import { graphIdentity, sameJson } from './graph-identity';
@@ -43,9 +44,29 @@ export async function importFolder(
   const { mappings } = repos;
   const slug = folder.mapping.id;
   const problems: string[] = [];
-  problems.push(...(await importConceptMaps(repos, folder.conceptMaps)));
-
+  // a version is what review and deployment start from: the same rules as committing one in the studio
+  const compiled = compileMapping(folder.mapping);
+  if (!compiled.ok) {
+    const first = compiled.errors[0]!;
+    const where = first.at.nodeId ? ` (node ${first.at.nodeId})` : '';
+    return {
+      ok: false,
+      slug,
+      problems: [
+        `mapping.json: the graph does not compile: ${compiled.errors.length} problem(s), the first${where}: ${first.message}`,
+      ],
+    };
+  }
   let mapping = await mappings.getBySlug(slug);
+  if (mapping && mapping.sourceFormat !== folder.mapping.source.format)
+    return {
+      ok: false,
+      slug,
+      problems: [
+        `mapping.json: ${slug} reads ${mapping.sourceFormat} messages in the database, the folder's graph reads ${folder.mapping.source.format}`,
+      ],
+    };
+  problems.push(...(await importConceptMaps(repos, folder.conceptMaps)));
   const created = mapping === null;
   if (!mapping) {
     const made = await mappings.create({
