@@ -1,5 +1,6 @@
 import {
   compileMapping,
+  describeRunError,
   parseJsonText,
   runMapping,
   type EngineError,
@@ -8,20 +9,6 @@ import {
 } from '@mapwright/engine';
 import { toOperationOutcome, validateBundle, validateResource } from '@mapwright/fhir';
 import type { OperationOutcome } from '@medplum/fhirtypes';
-
-/** One line a person can read: `PID-5 (node n_family): message`. */
-export function describeError(error: EngineError): string {
-  const at = error.at;
-  const where = [
-    at.segment && `${at.segment}${at.field ? `-${at.field}` : ''}${at.component ? `.${at.component}` : ''}`,
-    at.line !== undefined && `line ${at.line}${at.column !== undefined ? `:${at.column}` : ''}`,
-    at.nodeId && `node ${at.nodeId}`,
-    at.edgeId && `edge ${at.edgeId}`,
-    at.element,
-    at.path,
-  ].filter(Boolean);
-  return `${where.length ? `${where.join(', ')}: ` : ''}${error.message}`;
-}
 
 export type RunOutcome =
   | {
@@ -43,7 +30,7 @@ export type Runner =
 export function createRunner(mapping: Mapping): Runner {
   const compiled = compileMapping(mapping);
   if (!compiled.ok)
-    return { ok: false, errors: compiled.errors.map(describeError), located: compiled.errors };
+    return { ok: false, errors: compiled.errors.map(describeRunError), located: compiled.errors };
   return {
     ok: true,
     run: async (text, options = {}) => {
@@ -51,7 +38,7 @@ export function createRunner(mapping: Mapping): Runner {
       if (!result.ok) {
         return {
           ok: false,
-          errors: result.errors.map(describeError),
+          errors: result.errors.map(describeRunError),
           located: result.errors,
           notAccepted: result.errors.some((e) => e.code === 'message-type-not-accepted'),
         };

@@ -31,10 +31,15 @@ describe('loading the example mappings at start-up', () => {
         5,
       );
 
-      // every sample of an example is a test case with its reviewed expected bundle
+      // every sample of an example is a test case with its reviewed expected bundle, and tests/ adds
+      // FHIRPath assertion tests
       const tests = await createTestCaseRepository(db.prisma).listByMapping(adt!.id);
-      expect(tests.length).toBe(first.loaded.find((l) => l.slug === 'adt-patient')!.samples);
-      expect(tests.every((t) => t.expectedBundle !== null)).toBe(true);
+      const golden = tests.filter((t) => t.expectedBundle !== null);
+      expect(golden.length).toBe(first.loaded.find((l) => l.slug === 'adt-patient')!.samples);
+      expect(tests.find((t) => t.name === 'admit-demographics')).toMatchObject({
+        expectedBundle: null,
+        assertions: expect.arrayContaining(["Patient.name.family = 'EVERYMAN'"]),
+      });
 
       const again = await loadExamples(db, MAPPINGS);
       expect(again.loaded.every((l) => !l.created)).toBe(true);

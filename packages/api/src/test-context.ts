@@ -10,7 +10,10 @@ import {
   openDatabase,
   type Database,
 } from '@mapwright/db';
+import { openTestDatabase as openBackend, type TestBackend } from '@mapwright/db/testing';
+import type { MappingInput } from '@mapwright/engine';
 import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll } from 'vitest';
 import type { Context } from './context';
 import { createCaller } from './router';
 import type { ReviewCorpusPort, SessionUser } from './ports';
@@ -78,3 +81,33 @@ export async function failure(promise: Promise<unknown>): Promise<{ code: string
   }
   throw new Error('expected the call to be refused');
 }
+
+/** The database of one backend for a describe block: opened before its tests, closed after them. */
+export function backendDatabase(backend: TestBackend): () => Database {
+  let db: Database;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ db, close } = await openBackend(backend));
+  });
+  afterAll(() => close?.());
+  return () => db;
+}
+
+/** An ADT^A01 for John Smith: the sample the router tests map. */
+export const ADT_A01 =
+  'MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|1|P|2.5\rPID|1||123^^^H^MR||Smith^John||19800101|M\r';
+
+//  ┌──────┐ name.family ┌───────┐
+//  │family├────────────►│patient│
+//  └──────┘             └───────┘
+/** The smallest mapping: the field at `familyPath` into Patient.name.family. */
+export const familyGraph = (id: string, familyPath = 'PID.F5.C1'): MappingInput => ({
+  id,
+  name: 'ADT',
+  source: { format: 'hl7v2' },
+  nodes: [
+    { id: 'family', type: 'source', path: familyPath },
+    { id: 'patient', type: 'target', resourceType: 'Patient' },
+  ],
+  edges: [{ id: 'e1', source: 'family', target: 'patient', targetHandle: 'name.family' }],
+});

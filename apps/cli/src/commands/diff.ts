@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import {
   compileMapping,
   describeGroup,
+  describeRunError,
   diffGraphs,
   inputMessages,
   semanticDiff,
@@ -15,7 +16,6 @@ import {
   MESSAGE_EXTENSIONS,
   type MappingFolder,
 } from '@mapwright/mapping-files';
-import { describeError } from '../engine-port';
 import type { Io } from '../io';
 
 /**
@@ -45,7 +45,7 @@ export async function diffCommand(
     [dirB, compiledB],
   ] as const)
     if (!compiled.ok) {
-      io.err(`${dir}: the mapping does not compile:\n${compiled.errors.map(describeError).join('\n')}\n`);
+      io.err(`${dir}: the mapping does not compile:\n${compiled.errors.map(describeRunError).join('\n')}\n`);
       return 2;
     }
   if (!compiledA.ok || !compiledB.ok) return 2;

@@ -5,6 +5,7 @@ import {
   compileMapping,
   conceptMapFromJson,
   createTerminology,
+  describeRunError,
   runTestCases,
   type ConceptMap,
   type TestFailure,
@@ -16,7 +17,6 @@ import {
   readMappingFolder,
   type FolderData,
 } from '@mapwright/mapping-files';
-import { describeError } from '../engine-port';
 import { describeDifference, firstDifference } from '../first-difference';
 import type { Io } from '../io';
 import { toJunitXml, type JunitCase } from '../junit';
@@ -77,7 +77,7 @@ async function testFolder(
   const folder = read.folder;
   const compiled = compileMapping(folder.mapping);
   if (!compiled.ok) {
-    const failures = compiled.errors.map(describeError);
+    const failures = compiled.errors.map(describeRunError);
     cases.push({ suite, name: 'compile', time: 0, failure: failures.join('\n') });
     return { failures, samples: folder.samples.length, tests: folder.tests.length };
   }

@@ -9,12 +9,11 @@ import {
   type Node as FlowNode,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
-import { useStore } from 'zustand';
-import { createEditorStore, needsLayout, toFlowEdges, toFlowNodes } from '../model';
-import { layoutEngine } from '../editor/elk-worker';
+import { useEffect, useMemo, type HTMLAttributes } from 'react';
+import { toFlowEdges, toFlowNodes } from '../model';
 import { nodeTypes } from '../editor/nodes/node-types';
 import { EditorStoreContext } from '../editor/use-editor';
+import { useLaidOutStore } from '../editor/use-laid-out-store';
 import type { DiffStatus, MergedGraph } from './merge-graphs';
 
 export interface DiffCanvasProps {
@@ -38,11 +37,6 @@ export function DiffCanvas(props: DiffCanvasProps) {
 const dataAttributes = (attrs: Record<string, string>) => attrs as HTMLAttributes<HTMLDivElement>;
 
 function LoadedDiffCanvas({ merged, selected, onSelect, commentCounts = {} }: DiffCanvasProps) {
-  // The node views read the graph from an editor store (a target's rows are its incoming wires).
-  const [store] = useState(() => createEditorStore({ mapping: merged.mapping, draftRevision: 0 }));
-  const mapping = useStore(store, (s) => s.mapping);
-  const [laidOut, setLaidOut] = useState(() => !needsLayout(merged.mapping));
-  const { fitView } = useReactFlow();
   // Open on what changed, at a readable size: a whole 100-node graph fitted to the box is unreadable.
   const fitChanges = useMemo(() => {
     const changed = Object.entries(merged.nodeStatus)
@@ -50,17 +44,9 @@ function LoadedDiffCanvas({ merged, selected, onSelect, commentCounts = {} }: Di
       .map(([id]) => ({ id }));
     return changed.length > 0 ? { nodes: changed, maxZoom: 1, padding: 0.3 } : { padding: 0.1 };
   }, [merged.nodeStatus]);
-
-  useEffect(() => {
-    if (laidOut) return;
-    void store
-      .getState()
-      .applyLayout({ asEdit: false, elk: layoutEngine() })
-      .finally(() => {
-        setLaidOut(true);
-        requestAnimationFrame(() => void fitView(fitChanges));
-      });
-  }, [fitChanges, fitView, laidOut, store]);
+  // The node views read the graph from an editor store (a target's rows are its incoming wires).
+  const { store, mapping, laidOut } = useLaidOutStore(merged.mapping, fitChanges);
+  const { fitView } = useReactFlow();
 
   const nodes: FlowNode[] = useMemo(
     () =>

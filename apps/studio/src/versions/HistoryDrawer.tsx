@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { hrefFor, navigate } from '../routes';
 import { useTRPC } from '../trpc';
 import { ReviewBadge } from './ReviewBadge';
-import { canSubmit, formatTime } from './review-state';
+import { formatTime } from './review-state';
 import { TextDialog } from './TextDialog';
 
 /**
@@ -139,7 +139,7 @@ export function HistoryDrawer({
                   Start a new draft from it
                 </button>
               )}
-              {canEdit && canSubmit(v.reviewState) && (
+              {canEdit && v.canSubmit && (
                 <button
                   type="button"
                   className="link"

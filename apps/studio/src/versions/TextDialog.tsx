@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 
-/** A dialog asking for one text before an action: a review's description, a decision's note. */
+/** A dialog asking for one text before an action: a commit's message, a review's description, a decision's note. */
 export function TextDialog({
   id,
   title,
   intro,
   label,
+  placeholder,
+  rows = 4,
   action,
+  busyAction = action,
   required,
   busy,
   error,
@@ -17,7 +20,11 @@ export function TextDialog({
   title: string;
   intro?: string;
   label: string;
+  placeholder?: string;
+  rows?: number;
   action: string;
+  /** The button's label while `busy`. */
+  busyAction?: string;
   required: boolean;
   busy: boolean;
   error: string | null;
@@ -37,17 +44,18 @@ export function TextDialog({
         <label className="field">
           <span className="field-label">{label}</span>
           <textarea
-            rows={4}
+            rows={rows}
             required={required}
             autoFocus
             value={text}
             onChange={(e) => setText(e.target.value)}
+            placeholder={placeholder}
           />
         </label>
         {error && <p role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="submit" disabled={busy || (required && !text.trim())}>
-            {action}
+            {busy ? busyAction : action}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
             Cancel

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EditorStore } from '../editor/use-editor';
 import { useTRPC } from '../trpc';
-import { CommitDialog } from './CommitDialog';
 import { HistoryDrawer } from './HistoryDrawer';
+import { TextDialog } from './TextDialog';
 import './versions.css';
 
 /** The editor's "Commit version" and "History": the draft becomes versions, versions become drafts. */
@@ -82,10 +82,19 @@ export function VersionControls({
         History
       </button>
       {committing && (
-        <CommitDialog
-          committing={commit.isPending}
+        <TextDialog
+          id="commit-title"
+          title="Commit a version"
+          intro="The draft becomes the next immutable version: it can be reviewed, compared and deployed."
+          label="Message"
+          placeholder="What changed and why"
+          rows={3}
+          action="Commit"
+          busyAction="Committing…"
+          required
+          busy={commit.isPending}
           error={saveError ?? commit.error?.message ?? null}
-          onCommit={(message) => void commitDraft(message)}
+          onSubmit={(message) => void commitDraft(message)}
           onClose={() => setCommitting(false)}
         />
       )}

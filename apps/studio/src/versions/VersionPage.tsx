@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { compileMapping, type MappingInput } from '@mapwright/engine';
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo } from 'react';
 import { Canvas } from '../editor/Canvas';
-import { layoutEngine } from '../editor/elk-worker';
 import { Inspector } from '../editor/Inspector';
 import { EditorStoreContext } from '../editor/use-editor';
+import { useLaidOutStore } from '../editor/use-laid-out-store';
 import '../editor/editor.css';
 import '../diff/diff.css';
-import { createEditorStore, needsLayout } from '../model';
 import { CodeView } from '../monaco';
 import { hrefFor } from '../routes';
 import { useTRPC } from '../trpc';
@@ -65,21 +63,10 @@ export function VersionPage({ slug, number }: { slug: string; number: number }) 
   );
 }
 
+const FIT_ALL = { padding: 0.1 };
+
 function ReadOnlyGraph({ graph }: { graph: MappingInput }) {
-  const [store] = useState(() => createEditorStore({ mapping: graph, draftRevision: 0 }));
-  const mapping = useStore(store, (s) => s.mapping);
-  const [laidOut, setLaidOut] = useState(() => !needsLayout(mapping));
-  const { fitView } = useReactFlow();
-  useEffect(() => {
-    if (laidOut) return;
-    void store
-      .getState()
-      .applyLayout({ asEdit: false, elk: layoutEngine() })
-      .finally(() => {
-        setLaidOut(true);
-        requestAnimationFrame(() => void fitView({ padding: 0.1 }));
-      });
-  }, [fitView, laidOut, store]);
+  const { store, mapping, laidOut } = useLaidOutStore(graph, FIT_ALL);
   const program = useMemo(() => {
     const compiled = compileMapping(mapping);
     return compiled.ok

@@ -1,5 +1,8 @@
+import type { AppRouter } from '@mapwright/api';
+import type { inferRouterOutputs } from '@trpc/server';
+
 /** A version's review state, derived on the server from its review actions. */
-export type ReviewState = 'none' | 'in-review' | 'approved' | 'changes-requested';
+export type ReviewState = inferRouterOutputs<AppRouter>['versions']['list'][number]['reviewState'];
 
 export const REVIEW_STATE_TEXT: Record<ReviewState, string> = {
   none: 'Not submitted',
@@ -7,9 +10,6 @@ export const REVIEW_STATE_TEXT: Record<ReviewState, string> = {
   approved: 'Approved',
   'changes-requested': 'Changes requested',
 };
-
-/** A version may go (back) to review when it was never submitted or the reviewer asked for changes. */
-export const canSubmit = (state: ReviewState): boolean => state === 'none' || state === 'changes-requested';
 
 /** "2026-11-22 08:14": the same on every machine, so people can talk about a time. */
 export function formatTime(value: string | Date): string {

@@ -1,15 +1,13 @@
-import type { MappingVersionRecord } from '@mapwright/db';
 import { diffGraphs, semanticDiff, type SemanticMessage, type TerminologyPort } from '@mapwright/engine';
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../context';
 import { runVersionTests } from './approval-gate';
 import { capMessages } from './cap-messages';
 import { compileOrRefuse, serverTerminology } from './mapping-runs';
+import { versionSummary } from './version-summary';
 
 /** The most corpus files one comparison reads: each runs twice, with validation. */
 export const MAX_CORPUS_MESSAGES = 500;
-
-const summary = ({ graph: _graph, ...rest }: MappingVersionRecord) => rest;
 
 /**
  * Everything a reviewer compares two versions of one mapping by: the graph diff, both generated programs,
@@ -29,8 +27,8 @@ export async function compareVersions(
       code: 'BAD_REQUEST',
       message: 'Only two versions of the same mapping can be compared.',
     });
-  const before = compileOrRefuse(from.graph, `Version ${from.number}`);
-  const after = compileOrRefuse(to.graph, `Version ${to.number}`);
+  const before = compileOrRefuse(from.graph, `Version ${from.number} does not compile`);
+  const after = compileOrRefuse(to.graph, `Version ${to.number} does not compile`);
   const mapping = await ctx.mappings.get(from.mappingId);
   if (!mapping) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such mapping.' });
 
@@ -57,8 +55,8 @@ export async function compareVersions(
     await runVersionTests(ctx, mapping.id, after, terminology),
   ];
   return {
-    from: summary(from),
-    to: summary(to),
+    from: versionSummary(from),
+    to: versionSummary(to),
     graph: diffGraphs(before.mapping, after.mapping),
     program: { before: before.program, after: after.program },
     output: capMessages(output),

@@ -18,15 +18,15 @@ export async function serverTerminology(ctx: Pick<Context, 'conceptMaps'>): Prom
   return stored.length === 0 ? bundledTerminology() : createTerminology([...bundledConceptMaps(), ...stored]);
 }
 
-/** Compiles a graph to run, or refuses with the first located problem (`what` names the graph). */
-export function compileOrRefuse(graph: unknown, what: string): CompiledMapping {
+/** Compiles a graph, or refuses with the first located problem after `refusal` (`Version 3 does not compile`). */
+export function compileOrRefuse(graph: unknown, refusal: string): CompiledMapping {
   const compiled = compileMapping(graph);
   if (compiled.ok) return compiled.value;
   const first = compiled.errors[0]!;
   const where = first.at.nodeId ? ` (node ${first.at.nodeId})` : '';
   throw new TRPCError({
     code: 'BAD_REQUEST',
-    message: `${what} does not compile: ${compiled.errors.length} problem(s), the first${where}: ${first.message}`,
+    message: `${refusal}: ${compiled.errors.length} problem(s), the first${where}: ${first.message}`,
   });
 }
 

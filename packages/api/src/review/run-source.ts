@@ -18,9 +18,9 @@ export async function compileSource(
   mappingId: string,
   source: RunSource,
 ): Promise<CompiledMapping> {
-  if (source.kind === 'draft') return compileOrRefuse(source.graph, 'The mapping');
+  if (source.kind === 'draft') return compileOrRefuse(source.graph, 'The mapping does not compile');
   const version = await ctx.mappings.getVersion(source.versionId);
   if (!version || version.mappingId !== mappingId)
     throw new TRPCError({ code: 'NOT_FOUND', message: 'No such version of this mapping.' });
-  return compileOrRefuse(version.graph, `Version ${version.number}`);
+  return compileOrRefuse(version.graph, `Version ${version.number} does not compile`);
 }

@@ -1,10 +1,7 @@
-import type { Database } from '@mapwright/db';
-import { openTestDatabase, testBackends } from '@mapwright/db/testing';
+import { testBackends } from '@mapwright/db/testing';
 import type { MappingInput } from '@mapwright/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, failure } from '../test-context';
-
-const ADT = 'MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|1|P|2.5\rPID|1||123^^^H^MR||Smith^John||19800101|M\r';
+import { describe, expect, it } from 'vitest';
+import { ADT_A01, backendDatabase, callerAs, failure } from '../test-context';
 
 //  ┌──────┐ name.family ┌───────┐
 //  │family├────────────►│patient│
@@ -21,21 +18,16 @@ const graph: MappingInput = {
 };
 
 describe.each(testBackends())('mappings as files on $kind', (backend) => {
-  let db: Database;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(backend));
-  });
-  afterAll(() => close?.());
+  const db = backendDatabase(backend);
 
-  const ana = () => callerAs(db, 'analyst', 'ana@example.org');
+  const ana = () => callerAs(db(), 'analyst', 'ana@example.org');
 
   it('exports a mapping as folder files and imports them back under the slug in mapping.json', async () => {
     const mapping = await ana().mappings.create({
       slug: 'files-adt',
       name: 'ADT',
       sourceFormat: 'hl7v2',
-      sample: { name: 'a01.hl7', content: ADT },
+      sample: { name: 'a01.hl7', content: ADT_A01 },
     });
     await ana().testCases.create({
       mappingId: mapping.id,
@@ -47,11 +39,11 @@ describe.each(testBackends())('mappings as files on $kind', (backend) => {
     const { draftRevision } = await ana().mappings.saveDraft({ id: mapping.id, expectedRevision: 0, graph });
     await ana().versions.commit({ mappingId: mapping.id, expectedRevision: draftRevision, message: 'v1' });
 
-    const exported = await callerAs(db, 'operator').mappings.exportFiles({ mappingId: mapping.id });
+    const exported = await callerAs(db(), 'operator').mappings.exportFiles({ mappingId: mapping.id });
     expect(exported.slug).toBe('files-adt');
     const paths = exported.files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['mapping.json', 'layout.json', 'samples/a01.hl7']));
-    expect(exported.files.find((f) => f.path === 'samples/a01.hl7')?.content).toBe(ADT);
+    expect(exported.files.find((f) => f.path === 'samples/a01.hl7')?.content).toBe(ADT_A01);
     const tests = exported.files.filter((f) => f.path.startsWith('tests/'));
     expect(tests.map((f) => JSON.parse(f.content) as unknown)).toEqual([
       { assertions: ["Patient.name.family = 'Smith'"], sample: 'a01.hl7' },
@@ -73,7 +65,7 @@ describe.each(testBackends())('mappings as files on $kind', (backend) => {
       ['family', { x: 10, y: 20 }],
       ['patient', { x: 300, y: 20 }],
     ]);
-    expect(copy.samples).toEqual([expect.objectContaining({ name: 'a01.hl7', content: ADT })]);
+    expect(copy.samples).toEqual([expect.objectContaining({ name: 'a01.hl7', content: ADT_A01 })]);
     expect((await ana().testCases.list({ mappingId: imported.mappingId })).map((t) => t.assertions)).toEqual([
       ["Patient.name.family = 'Smith'"],
     ]);
@@ -106,7 +98,7 @@ describe.each(testBackends())('mappings as files on $kind', (backend) => {
       ana().mappings.importFiles({
         files: [
           { path: 'mapping.json', content: '{\n  "id": "broken",\n  "nodes": [\n' },
-          { path: 'samples/a01.hl7', content: ADT },
+          { path: 'samples/a01.hl7', content: ADT_A01 },
         ],
       }),
     );
@@ -115,10 +107,10 @@ describe.each(testBackends())('mappings as files on $kind', (backend) => {
     expect(await ana().mappings.list()).not.toContainEqual(expect.objectContaining({ slug: 'broken' }));
 
     const noGraph = await failure(
-      ana().mappings.importFiles({ files: [{ path: 'samples/a01.hl7', content: ADT }] }),
+      ana().mappings.importFiles({ files: [{ path: 'samples/a01.hl7', content: ADT_A01 }] }),
     );
     expect(noGraph.message).toContain('mapping.json');
-    expect((await failure(callerAs(db, 'reviewer').mappings.importFiles({ files: [] }))).code).toBe(
+    expect((await failure(callerAs(db(), 'reviewer').mappings.importFiles({ files: [] }))).code).toBe(
       'FORBIDDEN',
     );
   });

@@ -1,10 +1,8 @@
-import { createTestCaseRepository, type Database } from '@mapwright/db';
-import { openTestDatabase, testBackends } from '@mapwright/db/testing';
+import { createTestCaseRepository } from '@mapwright/db';
+import { testBackends } from '@mapwright/db/testing';
 import type { MappingInput } from '@mapwright/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, failure } from '../test-context';
-
-const ADT = 'MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|1|P|2.5\rPID|1||123^^^H^MR||Smith^John||19800101|M\r';
+import { describe, expect, it } from 'vitest';
+import { ADT_A01, backendDatabase, callerAs, failure } from '../test-context';
 
 //  ┌──────┐ name.family ┌───────┐
 //  │family├────────────►│patient│
@@ -28,17 +26,12 @@ const graph = (slug: string, familyPath: string, gender?: string): MappingInput 
 });
 
 describe.each(testBackends())('reviews on $kind', (backend) => {
-  let db: Database;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(backend));
-  });
-  afterAll(() => close?.());
+  const db = backendDatabase(backend);
 
   // Ada administers and also draws mappings; Rex reviews; Ana is an analyst.
-  const ada = () => callerAs(db, 'admin', 'ada@example.org');
-  const rex = () => callerAs(db, 'reviewer', 'rex@example.org');
-  const ana = () => callerAs(db, 'analyst', 'ana@example.org');
+  const ada = () => callerAs(db(), 'admin', 'ada@example.org');
+  const rex = () => callerAs(db(), 'reviewer', 'rex@example.org');
+  const ana = () => callerAs(db(), 'analyst', 'ana@example.org');
 
   /** A mapping with one sample and a test "family is Smith"; commits `graphs` in order as `author`. */
   async function mappingWithVersions(slug: string, author: typeof ada, ...graphs: MappingInput[]) {
@@ -46,9 +39,9 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
       slug,
       name: 'ADT',
       sourceFormat: 'hl7v2',
-      sample: { name: 'a01.hl7', content: ADT },
+      sample: { name: 'a01.hl7', content: ADT_A01 },
     });
-    const created = await createTestCaseRepository(db.prisma).create({
+    const created = await createTestCaseRepository(db().prisma).create({
       mappingId: mapping.id,
       sampleId: mapping.sampleId!,
       name: 'family is Smith',
@@ -79,7 +72,10 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
       mappingId,
       versions: [v1],
     } = await mappingWithVersions('r-own', ada, graph('r-own', 'PID.F5.C1'));
+    const offered = async () => (await ana().versions.list({ mappingId })).map((v) => v.canSubmit);
+    expect(await offered()).toEqual([true]);
     await ada().reviews.submit({ versionId: v1!.id, description: 'Maps the family name' });
+    expect(await offered()).toEqual([false]);
 
     const own = await ada().reviews.get({ versionId: v1!.id });
     expect(own.canApprove).toEqual({
@@ -105,12 +101,14 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
     expect((await ana().versions.list({ mappingId })).map((v) => v.reviewState)).toEqual(['approved']);
     // Decided once: a second approval is refused as not in review.
     expect(
-      (await failure(callerAs(db, 'admin', 'other@example.org').reviews.approve({ versionId: v1!.id }))).code,
+      (await failure(callerAs(db(), 'admin', 'other@example.org').reviews.approve({ versionId: v1!.id })))
+        .code,
     ).toBe('BAD_REQUEST');
   });
 
   it('refuses approval while a test fails or a sample has validation errors, naming the counts', async () => {
     const {
+      mappingId,
       versions: [v1, v2],
     } = await mappingWithVersions(
       'r-gate',
@@ -134,6 +132,10 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
     // Changes can still be requested; the author then submits again.
     await rex().reviews.requestChanges({ versionId: v2!.id, note: 'The family name is wrong' });
     expect((await rex().reviews.get({ versionId: v2!.id })).state).toBe('changes-requested');
+    expect((await ana().versions.list({ mappingId })).map((v) => [v.number, v.canSubmit])).toEqual([
+      [2, true],
+      [1, true],
+    ]);
     await ana().reviews.submit({ versionId: v2!.id, description: 'Same again, please look' });
     expect((await rex().reviews.get({ versionId: v2!.id })).state).toBe('in-review');
   });
@@ -221,7 +223,7 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
       nodeId: 'family',
     });
     expect(
-      (await failure(callerAs(db, 'operator').reviews.comment({ versionId: v1!.id, body: 'x' }))).code,
+      (await failure(callerAs(db(), 'operator').reviews.comment({ versionId: v1!.id, body: 'x' }))).code,
     ).toBe('FORBIDDEN');
   });
 
@@ -250,7 +252,7 @@ describe.each(testBackends())('reviews on $kind', (backend) => {
       expect(a.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
     }
 
-    const queue = await callerAs(db, 'operator').reviews.queue();
+    const queue = await callerAs(db(), 'operator').reviews.queue();
     const states = queue.map((q) => q.state);
     expect(states.indexOf('approved')).toBeGreaterThan(states.lastIndexOf('in-review'));
     expect(queue.find((q) => q.versionId === v1!.id)).toMatchObject({

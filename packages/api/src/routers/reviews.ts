@@ -8,6 +8,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { approvalGate } from '../review/approval-gate';
+import { SUBMITTABLE_STATES } from '../review/submittable';
+import { versionSummary } from '../review/version-summary';
 import { ANY_ROLE, EDITOR_ROLES, REVIEW_PARTICIPANT_ROLES, REVIEWER_ROLES } from '../roles';
 import { procedureFor, router } from '../trpc';
 import { unwrap } from './db-errors';
@@ -18,9 +20,6 @@ export const OWN_VERSION_DECISION =
 
 const Body = z.string().trim().max(10_000);
 const VersionId = z.object({ versionId: z.uuid() });
-
-/** A version without its graph, as history lists show it. */
-const summary = ({ graph: _graph, ...rest }: MappingVersionRecord) => rest;
 
 const action = ({ id, kind, actor, body, nodeId, createdAt }: ReviewActionRecord) => ({
   id,
@@ -55,7 +54,7 @@ export const reviewsRouter = router({
       const gate = await approvalGate(ctx, version);
       if (gate.message) reasons.push(gate.message);
       return {
-        version: { ...summary(version), mappingSlug: mapping.slug, mappingName: mapping.name },
+        version: { ...versionSummary(version), mappingSlug: mapping.slug, mappingName: mapping.name },
         base: await baseOf(ctx, version),
         state,
         actions: actions.map(action),
@@ -77,7 +76,7 @@ export const reviewsRouter = router({
               ? `Version ${version.number} is already in review.`
               : `Version ${version.number} is approved: start a draft from it and commit a new version to change it.`,
         });
-      return record(ctx, version, 'submit', input.description, null, ['none', 'changes-requested']);
+      return record(ctx, version, 'submit', input.description, null, SUBMITTABLE_STATES);
     }),
 
   /** A remark on the version, optionally anchored to one of its nodes. */
@@ -185,7 +184,7 @@ async function baseOf(ctx: Context, version: MappingVersionRecord) {
   const base = version.parentVersionId
     ? await ctx.mappings.getVersion(version.parentVersionId)
     : (await ctx.mappings.listVersions(version.mappingId)).find((v) => v.number === version.number - 1);
-  return base ? summary(base) : null;
+  return base ? versionSummary(base) : null;
 }
 
 /** The newest submit or decision: a decision is only written while it is still the newest. */

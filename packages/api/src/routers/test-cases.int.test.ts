@@ -1,42 +1,19 @@
-import type { Database } from '@mapwright/db';
-import { openTestDatabase, testBackends } from '@mapwright/db/testing';
-import type { MappingInput } from '@mapwright/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, failure } from '../test-context';
-
-const ADT = 'MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|1|P|2.5\rPID|1||123^^^H^MR||Smith^John||19800101|M\r';
-
-//  ┌──────┐ name.family ┌───────┐
-//  │family├────────────►│patient│
-//  └──────┘             └───────┘
-const graph = (familyPath: string): MappingInput => ({
-  id: 'tc',
-  name: 'ADT',
-  source: { format: 'hl7v2' },
-  nodes: [
-    { id: 'family', type: 'source', path: familyPath },
-    { id: 'patient', type: 'target', resourceType: 'Patient' },
-  ],
-  edges: [{ id: 'e1', source: 'family', target: 'patient', targetHandle: 'name.family' }],
-});
+import { testBackends } from '@mapwright/db/testing';
+import { describe, expect, it } from 'vitest';
+import { ADT_A01, backendDatabase, callerAs, failure, familyGraph } from '../test-context';
 
 describe.each(testBackends())('test cases on $kind', (backend) => {
-  let db: Database;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(backend));
-  });
-  afterAll(() => close?.());
+  const db = backendDatabase(backend);
 
-  const ana = () => callerAs(db, 'analyst', 'ana@example.org');
-  const rex = () => callerAs(db, 'reviewer', 'rex@example.org');
+  const ana = () => callerAs(db(), 'analyst', 'ana@example.org');
+  const rex = () => callerAs(db(), 'reviewer', 'rex@example.org');
 
   async function mapping(slug: string) {
     const created = await ana().mappings.create({
       slug,
       name: 'ADT',
       sourceFormat: 'hl7v2',
-      sample: { name: 'a01.hl7', content: ADT },
+      sample: { name: 'a01.hl7', content: ADT_A01 },
     });
     return { mappingId: created.id, sampleId: created.sampleId! };
   }
@@ -87,7 +64,7 @@ describe.each(testBackends())('test cases on $kind', (backend) => {
 
     const good = await rex().testCases.run({
       mappingId,
-      source: { kind: 'draft', graph: graph('PID.F5.C1') },
+      source: { kind: 'draft', graph: familyGraph('tc', 'PID.F5.C1') },
     });
     expect(good).toMatchObject({ passed: 1, failed: 0, results: [{ testCaseId: created.id, passed: true }] });
 
@@ -95,7 +72,7 @@ describe.each(testBackends())('test cases on $kind', (backend) => {
     const { draftRevision } = await ana().mappings.saveDraft({
       id: mappingId,
       expectedRevision: 0,
-      graph: graph('PID.F5.C2'),
+      graph: familyGraph('tc', 'PID.F5.C2'),
     });
     const v1 = await ana().versions.commit({ mappingId, expectedRevision: draftRevision, message: 'v1' });
     const bad = await rex().testCases.run({
@@ -118,7 +95,7 @@ describe.each(testBackends())('test cases on $kind', (backend) => {
       expectedBundle: { resourceType: 'Bundle', type: 'transaction' },
       assertions: [],
     });
-    const source = { kind: 'draft', graph: graph('PID.F5.C1') } as const;
+    const source = { kind: 'draft', graph: familyGraph('tc', 'PID.F5.C1') } as const;
     expect((await ana().testCases.run({ mappingId, source })).failed).toBe(1);
 
     const accepted = await ana().testCases.acceptActual({

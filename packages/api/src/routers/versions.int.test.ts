@@ -1,32 +1,12 @@
-import type { Database } from '@mapwright/db';
-import { openTestDatabase, testBackends } from '@mapwright/db/testing';
+import { testBackends } from '@mapwright/db/testing';
 import type { MappingInput } from '@mapwright/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, failure } from '../test-context';
-
-//  ┌──────┐ name.family ┌───────┐
-//  │family├────────────►│patient│
-//  └──────┘             └───────┘
-const graph = (slug: string, path = 'PID.F5.C1'): MappingInput => ({
-  id: slug,
-  name: 'ADT',
-  source: { format: 'hl7v2' },
-  nodes: [
-    { id: 'family', type: 'source', path },
-    { id: 'patient', type: 'target', resourceType: 'Patient' },
-  ],
-  edges: [{ id: 'e1', source: 'family', target: 'patient', targetHandle: 'name.family' }],
-});
+import { describe, expect, it } from 'vitest';
+import { backendDatabase, callerAs, failure, familyGraph } from '../test-context';
 
 describe.each(testBackends())('versions on $kind', (backend) => {
-  let db: Database;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(backend));
-  });
-  afterAll(() => close?.());
+  const db = backendDatabase(backend);
 
-  const analyst = () => callerAs(db, 'analyst', 'ana@example.org');
+  const analyst = () => callerAs(db(), 'analyst', 'ana@example.org');
 
   it('commits the draft as numbered, immutable versions with author, message, parent and hash', async () => {
     const { id } = await analyst().mappings.create({ slug: 'v-commit', name: 'ADT', sourceFormat: 'hl7v2' });
@@ -37,7 +17,7 @@ describe.each(testBackends())('versions on $kind', (backend) => {
     const { draftRevision } = await analyst().mappings.saveDraft({
       id,
       expectedRevision: 0,
-      graph: graph('v-commit'),
+      graph: familyGraph('v-commit'),
     });
     const first = await analyst().versions.commit({
       mappingId: id,
@@ -64,7 +44,7 @@ describe.each(testBackends())('versions on $kind', (backend) => {
     const next = await analyst().mappings.saveDraft({
       id,
       expectedRevision: draftRevision,
-      graph: graph('v-commit', 'PID.F5'),
+      graph: familyGraph('v-commit', 'PID.F5'),
     });
     // A commit of a draft the analyst did not see is refused.
     expect(
@@ -92,7 +72,7 @@ describe.each(testBackends())('versions on $kind', (backend) => {
   it('refuses to commit a draft that does not compile, naming the node', async () => {
     const { id } = await analyst().mappings.create({ slug: 'v-broken', name: 'ADT', sourceFormat: 'hl7v2' });
     const broken: MappingInput = {
-      ...graph('v-broken'),
+      ...familyGraph('v-broken'),
       nodes: [
         { id: 'family', type: 'transform', inputs: [], expression: '$substring(' },
         { id: 'patient', type: 'target', resourceType: 'Patient' },
@@ -112,7 +92,7 @@ describe.each(testBackends())('versions on $kind', (backend) => {
     let { draftRevision } = await analyst().mappings.saveDraft({
       id,
       expectedRevision: 0,
-      graph: graph('v-restart'),
+      graph: familyGraph('v-restart'),
     });
     const first = await analyst().versions.commit({
       mappingId: id,
@@ -122,13 +102,13 @@ describe.each(testBackends())('versions on $kind', (backend) => {
     ({ draftRevision } = await analyst().mappings.saveDraft({
       id,
       expectedRevision: draftRevision,
-      graph: graph('v-restart', 'PID.F5'),
+      graph: familyGraph('v-restart', 'PID.F5'),
     }));
     await analyst().versions.commit({ mappingId: id, expectedRevision: draftRevision, message: '2' });
     ({ draftRevision } = await analyst().mappings.saveDraft({
       id,
       expectedRevision: draftRevision,
-      graph: graph('v-restart', 'PID.F9'),
+      graph: familyGraph('v-restart', 'PID.F9'),
     }));
 
     const stale = await failure(analyst().versions.startDraft({ versionId: first.id, expectedRevision: 1 }));

@@ -1,15 +1,15 @@
 import { TRPCError } from '@trpc/server';
-import { compileMapping, Mapping } from '@mapwright/engine';
-import { contentHash, type JsonObject, type MappingVersionRecord } from '@mapwright/db';
+import { Mapping } from '@mapwright/engine';
+import { contentHash, type JsonObject } from '@mapwright/db';
 import { z } from 'zod';
 import { ANY_ROLE, EDITOR_ROLES } from '../roles';
 import { procedureFor, router } from '../trpc';
 import { compareVersions } from '../review/compare-versions';
+import { compileOrRefuse } from '../review/mapping-runs';
+import { SUBMITTABLE_STATES } from '../review/submittable';
+import { versionSummary } from '../review/version-summary';
 import { unwrap } from './db-errors';
 import { staleDraftMessage } from './mapping-graph';
-
-/** A version without its graph: what a history list shows. */
-const summary = ({ graph: _graph, ...rest }: MappingVersionRecord) => rest;
 
 export const versionsRouter = router({
   /** The history of a mapping, newest first. */
@@ -18,7 +18,11 @@ export const versionsRouter = router({
     .query(async ({ ctx, input }) => {
       const versions = await ctx.mappings.listVersions(input.mappingId);
       const states = await ctx.reviews.states(versions.map((v) => v.id));
-      return versions.map((v) => ({ ...summary(v), reviewState: states.get(v.id) ?? 'none' }));
+      return versions.map((v) => {
+        const reviewState = states.get(v.id) ?? 'none';
+        // The studio offers "Submit for review" by the rule the submit procedure applies.
+        return { ...versionSummary(v), reviewState, canSubmit: SUBMITTABLE_STATES.includes(reviewState) };
+      });
     }),
 
   /** One version, read-only, with its graph. */
@@ -94,15 +98,7 @@ export const versionsRouter = router({
           code: 'BAD_REQUEST',
           message: 'The draft is not a valid mapping graph; fix it in the editor first.',
         });
-      const compiled = compileMapping(parsed.data);
-      if (!compiled.ok) {
-        const first = compiled.errors[0]!;
-        const where = first.at.nodeId ? ` (node ${first.at.nodeId})` : '';
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `A version must compile: ${compiled.errors.length} problem(s), the first${where}: ${first.message}`,
-        });
-      }
+      compileOrRefuse(parsed.data, 'A version must compile');
       const latest = await ctx.mappings.latestVersion(input.mappingId);
       const graph = mapping.draft as JsonObject;
       if (latest && latest.contentHash === contentHash(graph))
@@ -119,6 +115,6 @@ export const versionsRouter = router({
           parentVersionId: latest?.id ?? null,
         }),
       );
-      return summary(version);
+      return versionSummary(version);
     }),
 });

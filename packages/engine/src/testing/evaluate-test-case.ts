@@ -42,7 +42,7 @@ export function evaluateTestCase(spec: TestCaseSpec, outcome: RunResult): TestRe
   return { ...base, passed: failures.length === 0, failures, actual: outcome.bundle };
 }
 
-/** `PID-7 (node birthDate): reason`: the location fields only, never `at.value` or `at.code` (patient data). */
+/** `PID-7, node birthDate: reason`: the location fields only, never `at.value` or `at.code` (patient data). */
 export function describeRunError(error: EngineError): string {
   const at = error.at;
   const where = [
@@ -51,6 +51,7 @@ export function describeRunError(error: EngineError): string {
     at.nodeId && `node ${at.nodeId}`,
     at.edgeId && `edge ${at.edgeId}`,
     at.element,
+    at.path,
   ].filter(Boolean);
   return `${where.length > 0 ? `${where.join(', ')}: ` : ''}${error.message}`;
 }
