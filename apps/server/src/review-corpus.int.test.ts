@@ -29,6 +29,22 @@ describe('folderCorpus', () => {
     expect(await corpus.messages('json', 500)).toEqual([]);
   });
 
+  it('decodes files by MSH-18, splits batches and leaves out files too big to be a message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mapwright-corpus-'));
+    const msh = (id: string, charset = '') =>
+      `MSH|^~\\&|A|B|C|D|202401011200||ADT^A01|${id}|P|2.5|||||${charset ? `|${charset}` : ''}\r`;
+    await writeFile(
+      join(dir, 'latin1.hl7'),
+      Buffer.from(`${msh('1', '8859/1')}PID|1||1||Mu\xf1oz\r`, 'latin1'),
+    );
+    await writeFile(join(dir, 'batch.hl7'), `${msh('2')}PID|1\r${msh('3')}PID|2\r`);
+    await writeFile(join(dir, 'huge.hl7'), `${msh('4')}NTE|1||${'x'.repeat(3 * 1024 * 1024)}\r`);
+    const messages = await folderCorpus(dir).messages('hl7v2', 500);
+    expect(messages.map((m) => m.name)).toEqual(['batch.hl7#1', 'batch.hl7#2', 'latin1.hl7']);
+    expect(messages[2]!.text).toContain('Muñoz');
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('answers no messages for a folder that does not exist', async () => {
     expect(await folderCorpus(join(root, 'missing')).messages('hl7v2', 500)).toEqual([]);
   });

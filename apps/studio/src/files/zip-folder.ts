@@ -8,8 +8,11 @@ export interface FolderFile {
 
 export type UnzipResult = { ok: true; files: FolderFile[] } | { ok: false; message: string };
 
-/** Far above any real mapping folder; stops a zip bomb before it fills the tab's memory. */
-export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/**
+ * Far above any real mapping folder; stops a zip bomb before it fills the tab's memory. Below the server's
+ * 25 MB request limit, since the files travel as JSON strings (escapes make them longer).
+ */
+export const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024;
 
 /**
  * The folder as a zip whose entries sit under `<slug>/`, so unpacking it anywhere gives one folder named

@@ -11,7 +11,7 @@ export const REVIEW_STATE_TEXT: Record<ReviewState, string> = {
   'changes-requested': 'Changes requested',
 };
 
-/** "2026-11-22 08:14": the same on every machine, so people can talk about a time. */
+/** "2026-11-22 08:14" in the reader's own time zone, to the minute: what a timeline needs. */
 export function formatTime(value: string | Date): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);

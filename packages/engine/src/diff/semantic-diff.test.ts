@@ -100,6 +100,20 @@ describe('semanticDiff', () => {
     expect(garbage.before.problem).not.toContain('not a message');
   });
 
+  it('shows a message both versions fail to map, for different reasons, as a changed Bundle', async () => {
+    const only = (type: string): MappingInput => ({
+      ...after,
+      source: { format: 'hl7v2', messageTypes: [type] },
+    });
+    const diff = await semanticDiff(compile(only('ORU^R01')), compile(only('VXU^V04')), messages.slice(0, 1));
+    expect(diff.messages[0]!.before.ok).toBe(false);
+    expect(diff.messages[0]!.after.ok).toBe(false);
+    expect(diff.groups.map((g) => [g.kind, g.path, g.count])).toEqual([['changed', 'Bundle', 1]]);
+    const [change] = diff.messages[0]!.diffs;
+    expect(change!.before).toContain('ORU^R01');
+    expect(change!.after).toContain('VXU^V04');
+  });
+
   it('finds no difference between a version and itself, and skips validation on request', async () => {
     const diff = await semanticDiff(compile(after), compile(after), messages, { validate: false });
     expect(diff).toMatchObject({ total: 4, changed: 0, groups: [] });

@@ -1,5 +1,6 @@
 import type { CompiledMapping } from '../compiler/compile';
 import { runMapping, type RunResult } from '../runtime/run-mapping';
+import type { TerminologyPort } from '../runtime/ports';
 import { describeRunError } from '../testing/evaluate-test-case';
 import { groupDiffs, type DiffGroup } from './group-diffs';
 import { diffBundles, type DiffableBundle, type ElementDiff } from './output-diff';
@@ -56,9 +57,14 @@ export async function semanticDiff(
   before: CompiledMapping,
   after: CompiledMapping,
   messages: ReadonlyArray<SemanticMessage>,
-  options: { validate?: boolean } = {},
+  options: { validate?: boolean; terminology?: TerminologyPort } = {},
 ): Promise<SemanticDiff> {
-  const runOptions = { validate: options.validate !== false, coverage: false };
+  // the server's lookups read its stored ConceptMaps too: without them every such code would differ
+  const runOptions = {
+    validate: options.validate !== false,
+    coverage: false,
+    ...(options.terminology ? { terminology: options.terminology } : {}),
+  };
   const out: SemanticMessageDiff[] = [];
   for (const message of messages) {
     const [b, a] = await Promise.all([
@@ -69,7 +75,7 @@ export async function semanticDiff(
       id: message.id,
       name: message.name,
       origin: message.origin,
-      diffs: diffBundles(bundleOf(b), bundleOf(a)),
+      diffs: [...diffBundles(bundleOf(b), bundleOf(a)), ...failureDiff(b, a)],
       before: outcomeOf(b),
       after: outcomeOf(a),
     });
@@ -85,6 +91,18 @@ export async function semanticDiff(
     messages: out,
     validation: { before: countsOf(out.map((m) => m.before)), after: countsOf(out.map((m) => m.after)) },
   };
+}
+
+/**
+ * A message neither version maps shows no bundle difference, yet failing for another reason is a change
+ * the reviewer must see. The problems are located error descriptions, never message values.
+ */
+function failureDiff(before: RunResult, after: RunResult): ElementDiff[] {
+  if (before.ok || after.ok) return [];
+  const [b, a] = [outcomeOf(before).problem, outcomeOf(after).problem];
+  return b === a
+    ? []
+    : [{ kind: 'changed', path: 'Bundle', entry: { resourceType: 'Bundle' }, before: b, after: a }];
 }
 
 const bundleOf = (r: RunResult): DiffableBundle | null => (r.ok ? (r.bundle as DiffableBundle) : null);
