@@ -1,7 +1,8 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPath } from '../../../tests/support/corpus';
 import { diffCommand } from './commands/diff';
 import { bufferIo } from './io';
 
@@ -56,4 +57,39 @@ describe('mapwright diff', () => {
     expect(String(birth.examples[0]!.after)).toHaveLength(4);
     expect(String(birth.examples[0]!.before).startsWith(String(birth.examples[0]!.after))).toBe(true);
   });
+
+  it('finds the changed birthDate in exactly the corpus messages that carry a full PID-7 date', async () => {
+    const corpus = corpusPath('hl7v2');
+    const io = bufferIo();
+    await diffCommand(before, after, { corpus, json: true }, io);
+    const printed = JSON.parse(io.stdout()) as {
+      groups: Array<{ kind: string; path: string; messages: string[] }>;
+    };
+    // Only the one change, and it touches only birthDate.
+    expect(printed.groups.map((g) => `${g.kind} ${g.path}`)).toEqual(['changed Patient.birthDate']);
+    const found = printed.groups[0]!.messages.filter((m) => !m.startsWith('sample ')).map((m) => basename(m));
+    // Worked out without the engine: the ADT events the mapping accepts, with more than a year in PID-7.1.
+    const expected: string[] = [];
+    for (const file of await filesUnder(corpus)) {
+      const segments = (await readFile(file, 'latin1'))
+        .replace(/^\u00ef\u00bb\u00bf/, '')
+        .split(/\r\n|\r|\n/);
+      const msh = segments.filter((s) => s.startsWith('MSH'));
+      const pid = segments.find((s) => s.startsWith('PID'));
+      if (msh.length !== 1 || !pid) continue;
+      const sep = msh[0]![3]!;
+      const [type, trigger] = (msh[0]!.split(sep)[8] ?? '').split('^');
+      if (type !== 'ADT' || !['A01', 'A03', 'A04', 'A08'].includes(trigger ?? '')) continue;
+      if (/^\d{5,}/.test((pid.split(sep)[7] ?? '').split('^')[0]!)) expected.push(basename(file));
+    }
+    expect(expected.length).toBeGreaterThan(40);
+    expect(found.sort()).toEqual(expected.sort());
+  });
 });
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && ['.hl7', '.txt', '.er7'].includes(extname(e.name).toLowerCase()))
+    .map((e) => join(e.parentPath, e.name));
+}

@@ -48,8 +48,7 @@ export async function compareVersions(
     messages.push({ id: `corpus:${m.name}`, name: m.name, origin: 'corpus', text: m.text });
 
   const terminology = await serverTerminology(ctx);
-  const diffOptions: { validate: boolean; terminology: TerminologyPort } = { validate: true, terminology };
-  const output = await semanticDiff(before, after, messages, diffOptions);
+  const output = await semanticDiff(before, after, messages, { validate: true, terminology });
   const [testsBefore, testsAfter] = [
     await runVersionTests(ctx, mapping.id, before, terminology),
     await runVersionTests(ctx, mapping.id, after, terminology),
