@@ -1,4 +1,4 @@
-import { diffGraphs, semanticDiff, type SemanticMessage, type TerminologyPort } from '@mapwright/engine';
+import { diffGraphs, semanticDiff, type SemanticMessage } from '@mapwright/engine';
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../context';
 import { runVersionTests } from './approval-gate';
