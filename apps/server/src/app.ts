@@ -3,6 +3,8 @@ import { appRouter, resolveSession, type Context, type ReviewCorpusPort } from '
 import {
   createConceptMapRepository,
   createMappingRepository,
+  createChannelRepository,
+  createDeploymentRepository,
   createReviewActionRepository,
   createSampleRepository,
   createSessionRepository,
@@ -43,6 +45,8 @@ export function createApp({
   const conceptMaps = createConceptMapRepository(db.prisma);
   const testCases = createTestCaseRepository(db.prisma);
   const reviews = createReviewActionRepository(db.prisma);
+  const channels = createChannelRepository(db.prisma);
+  const deployments = createDeploymentRepository(db.prisma);
   const app = express();
   app.disable('x-powered-by');
 
@@ -68,6 +72,8 @@ export function createApp({
           conceptMaps,
           testCases,
           reviews,
+          channels,
+          deployments,
           reviewCorpus,
           now,
           sessionTtlMs,

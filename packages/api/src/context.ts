@@ -1,5 +1,7 @@
 import type {
+  ChannelRepository,
   ConceptMapRepository,
+  DeploymentRepository,
   MappingRepository,
   ReviewActionRepository,
   SampleRepository,
@@ -25,6 +27,8 @@ export interface Context {
   conceptMaps: ConceptMapRepository;
   testCases: TestCaseRepository;
   reviews: ReviewActionRepository;
+  channels: ChannelRepository;
+  deployments: DeploymentRepository;
   /** Absent when the server has no review corpus configured. */
   reviewCorpus?: ReviewCorpusPort;
   cookie: SessionCookie;

@@ -149,6 +149,31 @@ const POLICY: Record<
     allowed: ['analyst', 'admin'],
     call: (c) => c.conceptMaps.remove({ id: NO_SUCH_ID }),
   },
+  'channels.list': { allowed: ANY_ROLE, call: (c) => c.channels.list() },
+  'channels.get': { allowed: ANY_ROLE, call: (c) => c.channels.get({ id: NO_SUCH_ID }) },
+  'channels.create': {
+    allowed: ['operator', 'admin'],
+    call: (c) => {
+      const path = `c-${Math.random().toString(36).slice(2)}`;
+      return c.channels.create({ name: path, path, mappingId: NO_SUCH_ID });
+    },
+  },
+  'channels.update': {
+    allowed: ['operator', 'admin'],
+    call: (c) => c.channels.update({ id: NO_SUCH_ID, enabled: false }),
+  },
+  'deployments.history': {
+    allowed: ANY_ROLE,
+    call: (c) => c.deployments.history({ channelId: NO_SUCH_ID }),
+  },
+  'deployments.deploy': {
+    allowed: ['operator', 'admin'],
+    call: (c) => c.deployments.deploy({ channelId: NO_SUCH_ID, versionId: NO_SUCH_ID }),
+  },
+  'deployments.rollback': {
+    allowed: ['operator', 'admin'],
+    call: (c) => c.deployments.rollback({ channelId: NO_SUCH_ID }),
+  },
   'users.create': {
     allowed: ['admin'],
     call: (c) =>

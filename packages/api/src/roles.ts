@@ -21,3 +21,6 @@ export const REVIEW_PARTICIPANT_ROLES = ['analyst', 'reviewer', 'admin'] as cons
   Role,
   ...Role[],
 ];
+
+/** Roles that run channels: create and change them, deploy and roll back approved versions. */
+export const OPERATOR_ROLES = ['operator', 'admin'] as const satisfies readonly [Role, ...Role[]];

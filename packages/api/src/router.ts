@@ -1,5 +1,7 @@
 import { authRouter } from './routers/auth';
+import { channelsRouter } from './routers/channels';
 import { conceptMapsRouter } from './routers/concept-maps';
+import { deploymentsRouter } from './routers/deployments';
 import { mappingsRouter } from './routers/mappings';
 import { reviewsRouter } from './routers/reviews';
 import { samplesRouter } from './routers/samples';
@@ -10,7 +12,9 @@ import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
+  channels: channelsRouter,
   conceptMaps: conceptMapsRouter,
+  deployments: deploymentsRouter,
   mappings: mappingsRouter,
   reviews: reviewsRouter,
   samples: samplesRouter,

@@ -1,6 +1,8 @@
 // Test-only: a Context on a real in-memory database, as the server would build it.
 import {
+  createChannelRepository,
   createConceptMapRepository,
+  createDeploymentRepository,
   createMappingRepository,
   createReviewActionRepository,
   createSampleRepository,
@@ -44,6 +46,8 @@ export function testContext(
     conceptMaps: createConceptMapRepository(db.prisma),
     testCases: createTestCaseRepository(db.prisma),
     reviews: createReviewActionRepository(db.prisma),
+    channels: createChannelRepository(db.prisma),
+    deployments: createDeploymentRepository(db.prisma),
     reviewCorpus,
     cookie: {
       set: (token, expiresAt) => Object.assign(jar, { token, expiresAt }),

@@ -26,3 +26,8 @@ export {
   type ReviewState,
 } from './review-state';
 export type { PrismaClient } from './generated/prisma/client';
+export * from './repositories/channel-repository';
+export * from './repositories/deployment-repository';
+export * from './repositories/message-repository';
+export * from './channel-schemas';
+export * from './message-schemas';
