@@ -3,6 +3,7 @@ import { appRouter, resolveSession, type Context, type ReviewCorpusPort } from '
 import {
   createConceptMapRepository,
   createMappingRepository,
+  createMessageRepository,
   createChannelRepository,
   createDeploymentRepository,
   createReviewActionRepository,
@@ -14,6 +15,7 @@ import {
 } from '@mapwright/db';
 import { parseCookie } from 'cookie';
 import express, { type Express } from 'express';
+import { DEFAULT_INGEST_MAX_BYTES, ingestRouter, type IngestLogEntry } from './ingest/ingest-route';
 
 export const SESSION_COOKIE = 'mapwright_session';
 
@@ -26,6 +28,10 @@ export interface AppOptions {
   studioDir?: string;
   /** Real messages reviewers compare versions over (MAPWRIGHT_REVIEW_CORPUS). */
   reviewCorpus?: ReviewCorpusPort;
+  /** The largest HTTP ingest body, in bytes (default 10 MB). */
+  ingestMaxBytes?: number;
+  /** Receives one PHI-free entry per ingest request. */
+  ingestLog?: (entry: IngestLogEntry) => void;
   now?: () => Date;
 }
 
@@ -36,6 +42,8 @@ export function createApp({
   secureCookies,
   studioDir,
   reviewCorpus,
+  ingestMaxBytes = DEFAULT_INGEST_MAX_BYTES,
+  ingestLog,
   now = () => new Date(),
 }: AppOptions): Express {
   const users = createUserRepository(db.prisma);
@@ -47,12 +55,16 @@ export function createApp({
   const reviews = createReviewActionRepository(db.prisma);
   const channels = createChannelRepository(db.prisma);
   const deployments = createDeploymentRepository(db.prisma);
+  const messages = createMessageRepository(db.prisma);
   const app = express();
   app.disable('x-powered-by');
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+
+  // Senders are machines with a channel token, not studio sessions: ingest sits outside /trpc.
+  app.use(ingestRouter({ channels, deployments, messages, maxBytes: ingestMaxBytes, log: ingestLog }));
 
   app.use(
     '/trpc',
@@ -74,6 +86,7 @@ export function createApp({
           reviews,
           channels,
           deployments,
+          messages,
           reviewCorpus,
           now,
           sessionTtlMs,

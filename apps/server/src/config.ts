@@ -25,6 +25,13 @@ export const ServerEnv = z
      * mapping uses the files of its source format, at most 500.
      */
     MAPWRIGHT_REVIEW_CORPUS: z.string().trim().min(1).optional(),
+    /** The largest body `POST /ingest/<channel>` accepts, in bytes; larger ones get 413. */
+    MAPWRIGHT_INGEST_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
   })
   .refine(
     (env) => (env.MAPWRIGHT_ADMIN_EMAIL === undefined) === (env.MAPWRIGHT_ADMIN_PASSWORD === undefined),

@@ -35,6 +35,9 @@ const app = createApp({
   db,
   sessionTtlMs: env.MAPWRIGHT_SESSION_HOURS * 60 * 60 * 1000,
   secureCookies: secureCookies(env),
+  ingestMaxBytes: env.MAPWRIGHT_INGEST_MAX_BYTES,
+  // One JSON line per ingest request: ids and counts only.
+  ingestLog: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
   reviewCorpus: env.MAPWRIGHT_REVIEW_CORPUS ? folderCorpus(resolve(env.MAPWRIGHT_REVIEW_CORPUS)) : undefined,
 });
 const server = app.listen(env.PORT, env.HOST, () => {

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { SessionUser } from '@mapwright/api';
+import { ChannelList } from './channels/ChannelList';
+import { ChannelPage } from './channels/ChannelPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { MappingList } from './MappingList';
 import { hrefFor, useRoute } from './routes';
@@ -39,6 +41,12 @@ function Shell({ user }: { user: SessionUser }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const route = useRoute();
+  const section =
+    route.name === 'terminology'
+      ? 'terminology'
+      : route.name === 'channels' || route.name === 'channel'
+        ? 'channels'
+        : 'mappings';
   // Signing out drops every cached answer: nothing of this user's stays in the page.
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({ onSuccess: () => queryClient.resetQueries() }),
@@ -48,17 +56,17 @@ function Shell({ user }: { user: SessionUser }) {
     <div className="shell">
       <nav className="topbar" aria-label="Studio">
         <strong className="brand">Mapwright</strong>
-        <a
-          href={hrefFor({ name: 'mappings' })}
-          aria-current={route.name !== 'terminology' ? 'page' : undefined}
-        >
+        <a href={hrefFor({ name: 'mappings' })} aria-current={section === 'mappings' ? 'page' : undefined}>
           Mappings
         </a>
         <a
           href={hrefFor({ name: 'terminology' })}
-          aria-current={route.name === 'terminology' ? 'page' : undefined}
+          aria-current={section === 'terminology' ? 'page' : undefined}
         >
           Terminology
+        </a>
+        <a href={hrefFor({ name: 'channels' })} aria-current={section === 'channels' ? 'page' : undefined}>
+          Channels
         </a>
         <span className="spacer" />
         <span>
@@ -100,6 +108,16 @@ function Shell({ user }: { user: SessionUser }) {
       {route.name === 'terminology' && (
         <ErrorBoundary what="terminology screen">
           <TerminologyScreen user={user} />
+        </ErrorBoundary>
+      )}
+      {route.name === 'channels' && (
+        <ErrorBoundary what="channel list">
+          <ChannelList user={user} />
+        </ErrorBoundary>
+      )}
+      {route.name === 'channel' && (
+        <ErrorBoundary what="channel" key={route.id}>
+          <ChannelPage channelId={route.id} user={user} />
         </ErrorBoundary>
       )}
     </div>

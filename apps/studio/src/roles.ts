@@ -13,3 +13,7 @@ export const canReview = (roles: readonly string[]): boolean =>
 /** Who may comment on a review (everyone but operators, as on the server). */
 export const canComment = (roles: readonly string[]): boolean =>
   roles.some((r) => r === 'analyst' || r === 'reviewer' || r === 'admin');
+
+/** Who runs channels: creates them, deploys and rolls back approved versions (OPERATOR_ROLES on the server). */
+export const canOperate = (roles: readonly string[]): boolean =>
+  roles.includes('operator') || roles.includes('admin');

@@ -7,7 +7,9 @@ export type Route =
   | { name: 'version'; slug: string; number: number }
   | { name: 'compare'; slug: string; from: number; to: number }
   | { name: 'review'; versionId: string }
-  | { name: 'terminology' };
+  | { name: 'terminology' }
+  | { name: 'channels' }
+  | { name: 'channel'; id: string };
 
 const UUID = '[0-9a-f-]{36}';
 const SLUG = '[A-Za-z0-9._-]+';
@@ -24,6 +26,9 @@ export function parseRoute(hash: string): Route {
   const review = new RegExp(`^/review/(${UUID})$`).exec(path);
   if (review) return { name: 'review', versionId: review[1]! };
   if (path === '/terminology') return { name: 'terminology' };
+  if (path === '/channels') return { name: 'channels' };
+  const channel = new RegExp(`^/channels/(${UUID})$`).exec(path);
+  if (channel) return { name: 'channel', id: channel[1]! };
   return { name: 'mappings' };
 }
 
@@ -41,6 +46,10 @@ export function hrefFor(route: Route): string {
       return `#/review/${route.versionId}`;
     case 'terminology':
       return '#/terminology';
+    case 'channels':
+      return '#/channels';
+    case 'channel':
+      return `#/channels/${route.id}`;
   }
 }
 

@@ -3,6 +3,7 @@ import type {
   ConceptMapRepository,
   DeploymentRepository,
   MappingRepository,
+  MessageRepository,
   ReviewActionRepository,
   SampleRepository,
   SessionRepository,
@@ -29,6 +30,8 @@ export interface Context {
   reviews: ReviewActionRepository;
   channels: ChannelRepository;
   deployments: DeploymentRepository;
+  /** Inbound messages: PHI, so only operators and admins read them. */
+  messages: MessageRepository;
   /** Absent when the server has no review corpus configured. */
   reviewCorpus?: ReviewCorpusPort;
   cookie: SessionCookie;

@@ -162,6 +162,12 @@ const POLICY: Record<
     allowed: ['operator', 'admin'],
     call: (c) => c.channels.update({ id: NO_SUCH_ID, enabled: false }),
   },
+  'channels.rotateToken': {
+    allowed: ['operator', 'admin'],
+    call: (c) => c.channels.rotateToken({ id: NO_SUCH_ID }),
+  },
+  'messages.list': { allowed: ['operator', 'admin'], call: (c) => c.messages.list({}) },
+  'messages.get': { allowed: ['operator', 'admin'], call: (c) => c.messages.get({ id: NO_SUCH_ID }) },
   'deployments.history': {
     allowed: ANY_ROLE,
     call: (c) => c.deployments.history({ channelId: NO_SUCH_ID }),

@@ -3,6 +3,7 @@ import { channelsRouter } from './routers/channels';
 import { conceptMapsRouter } from './routers/concept-maps';
 import { deploymentsRouter } from './routers/deployments';
 import { mappingsRouter } from './routers/mappings';
+import { messagesRouter } from './routers/messages';
 import { reviewsRouter } from './routers/reviews';
 import { samplesRouter } from './routers/samples';
 import { testCasesRouter } from './routers/test-cases';
@@ -16,6 +17,7 @@ export const appRouter = router({
   conceptMaps: conceptMapsRouter,
   deployments: deploymentsRouter,
   mappings: mappingsRouter,
+  messages: messagesRouter,
   reviews: reviewsRouter,
   samples: samplesRouter,
   testCases: testCasesRouter,

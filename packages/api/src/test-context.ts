@@ -4,6 +4,7 @@ import {
   createConceptMapRepository,
   createDeploymentRepository,
   createMappingRepository,
+  createMessageRepository,
   createReviewActionRepository,
   createSampleRepository,
   createSessionRepository,
@@ -48,6 +49,7 @@ export function testContext(
     reviews: createReviewActionRepository(db.prisma),
     channels: createChannelRepository(db.prisma),
     deployments: createDeploymentRepository(db.prisma),
+    messages: createMessageRepository(db.prisma),
     reviewCorpus,
     cookie: {
       set: (token, expiresAt) => Object.assign(jar, { token, expiresAt }),

@@ -26,6 +26,10 @@ export const insertMessageInputSchema = z.object({
   controlId: z.string().max(500).nullish(),
   patientKey: z.string().max(500).nullish(),
   receivedAt: z.date().optional(),
+  /** 'failed' keeps input that could not even be split into messages, with `lastError` saying where. */
+  status: z.enum(['received', 'failed']).default('received'),
+  /** A located error value; never the message text. */
+  lastError: jsonValueSchema.nullish(),
 });
 export type InsertMessageInput = z.input<typeof insertMessageInputSchema>;
 

@@ -1,6 +1,7 @@
 import { createChannelInputSchema, updateChannelInputSchema, type ChannelRecord } from '@mapwright/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { newSessionToken, tokenHash } from '../auth/tokens';
 import type { Context } from '../context';
 import { liveVersion } from '../runtime/live-version';
 import { ANY_ROLE, OPERATOR_ROLES } from '../roles';
@@ -24,9 +25,23 @@ export const channelsRouter = router({
       return { ...channel, live: liveVersion(live.get(channel.id)) };
     }),
 
+  /** The answer carries the channel's HTTP ingest token: shown this once, only its hash is kept. */
   create: procedureFor(OPERATOR_ROLES)
     .input(createChannelInputSchema)
-    .mutation(async ({ ctx, input }) => unwrap(await ctx.channels.create(input))),
+    .mutation(async ({ ctx, input }) => {
+      const ingestToken = newSessionToken();
+      const channel = unwrap(await ctx.channels.create(input, { ingestTokenHash: tokenHash(ingestToken) }));
+      return { ...channel, ingestToken };
+    }),
+
+  /** A new HTTP ingest token for the channel, shown this once; the previous one stops working. */
+  rotateToken: procedureFor(OPERATOR_ROLES)
+    .input(z.object({ id: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const ingestToken = newSessionToken();
+      unwrap(await ctx.channels.setIngestTokenHash(input.id, tokenHash(ingestToken)));
+      return { ingestToken };
+    }),
 
   /** Changes a channel's settings; the mapping only while nothing has been deployed on it. */
   update: procedureFor(OPERATOR_ROLES)

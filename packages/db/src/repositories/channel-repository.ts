@@ -25,8 +25,15 @@ export interface ChannelRecord {
 }
 
 export interface ChannelRepository {
-  /** A taken name, path or MLLP port is a `conflict` naming which; an unknown mapping `invalid_reference`. */
-  create(input: CreateChannelInput): Promise<DbResult<ChannelRecord>>;
+  /**
+   * A taken name, path or MLLP port is a `conflict` naming which; an unknown mapping `invalid_reference`.
+   * `ingestTokenHash` is the SHA-256 of the token HTTP senders present; the caller shows the token once.
+   */
+  create(input: CreateChannelInput, options?: { ingestTokenHash?: string }): Promise<DbResult<ChannelRecord>>;
+  /** Replaces the channel's ingest token: the old one stops working at once. */
+  setIngestTokenHash(id: string, ingestTokenHash: string): Promise<DbResult<ChannelRecord>>;
+  /** The channel at an HTTP ingest path and the hash its senders' token must match (null: none set). */
+  ingestCredentials(path: string): Promise<{ channel: ChannelRecord; ingestTokenHash: string | null } | null>;
   update(id: string, patch: UpdateChannelInput): Promise<DbResult<ChannelRecord>>;
   get(id: string): Promise<ChannelRecord | null>;
   getByPath(path: string): Promise<ChannelRecord | null>;
@@ -57,12 +64,15 @@ const MESSAGES = {
 
 export function createChannelRepository(prisma: PrismaClient): ChannelRepository {
   return {
-    async create(input) {
+    async create(input, options = {}) {
       const parsed = parseInput(createChannelInputSchema, input, 'channel');
       if (!parsed.ok) return parsed;
       const at = { entity: 'channel' };
       const created = await guardWrite(at, MESSAGES, () =>
-        prisma.channel.create({ data: parsed.value, select: channelSelect }),
+        prisma.channel.create({
+          data: { ...parsed.value, ingestTokenHash: options.ingestTokenHash },
+          select: channelSelect,
+        }),
       );
       return created.ok ? created : fail(namedConflict(created.error));
     },
@@ -76,6 +86,24 @@ export function createChannelRepository(prisma: PrismaClient): ChannelRepository
         prisma.channel.update({ where: { id }, data: parsed.value, select: channelSelect }),
       );
       return updated.ok ? updated : fail(namedConflict(updated.error));
+    },
+
+    async setIngestTokenHash(id, ingestTokenHash) {
+      const at = { entity: 'channel', id };
+      if (!isUuid(id)) return fail({ code: 'not_found', message: MESSAGES.notFound, at });
+      return guardWrite(at, MESSAGES, () =>
+        prisma.channel.update({ where: { id }, data: { ingestTokenHash }, select: channelSelect }),
+      );
+    },
+
+    async ingestCredentials(path) {
+      const row = await prisma.channel.findUnique({
+        where: { path },
+        select: { ...channelSelect, ingestTokenHash: true },
+      });
+      if (!row) return null;
+      const { ingestTokenHash, ...channel } = row;
+      return { channel, ingestTokenHash };
     },
 
     async get(id) {

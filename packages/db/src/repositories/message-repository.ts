@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { JsonValue } from '../json';
 import type { z } from 'zod';
@@ -64,6 +65,11 @@ export interface MessageRepository {
    * written. Messages without a control id are never merged.
    */
   insert(input: InsertMessageInput): Promise<DbResult<{ id: string; duplicate: boolean }>>;
+  /**
+   * Stores the messages of one delivery in one transaction (group commit), with one multi-row INSERT per
+   * 1,000 messages; answers in input order, duplicates (also within the batch) as for `insert`.
+   */
+  insertMany(inputs: readonly InsertMessageInput[]): Promise<DbResult<{ id: string; duplicate: boolean }[]>>;
   get(id: string): Promise<MessageRecord | null>;
   /** Newest first, filtered by channel, status and time received; paginated by cursor. */
   list(options?: ListMessagesOptions): Promise<DbResult<MessagePage>>;
@@ -115,21 +121,36 @@ const fromPrismaContentType = (value: string): MessageContentType =>
   value === 'fhir_ndjson' ? 'fhir-ndjson' : (value as MessageContentType);
 
 export function createMessageRepository(prisma: PrismaClient): MessageRepository {
-  return {
+  const repository: MessageRepository = {
     async insert(input) {
-      const parsed = parseInput(insertMessageInputSchema, input, 'message');
-      if (!parsed.ok) return parsed;
-      const m = parsed.value;
-      const at = { entity: 'message', id: m.channelId };
+      const stored = await repository.insertMany([input]);
+      return stored.ok ? ok(stored.value[0]!) : stored;
+    },
+
+    async insertMany(inputs) {
+      const rows: Row[] = [];
+      for (const [index, input] of inputs.entries()) {
+        const parsed = parseInput(
+          insertMessageInputSchema,
+          input,
+          inputs.length > 1 ? `message ${index + 1}` : 'message',
+        );
+        if (!parsed.ok) return parsed;
+        rows.push({ id: randomUUID(), ...parsed.value });
+      }
+      if (rows.length === 0) return ok([]);
+      const at = { entity: 'message', id: rows[0]!.channelId };
       const written = await guardWrite(
         at,
         { conflict: 'Duplicate message', invalidReference: 'No such channel' },
         () =>
-          insertUnlessDuplicate(prisma, m).catch((error: unknown) => {
-            // A raw query reports a foreign-key failure as P2010, not P2003: undefined means "no such channel".
-            if (isForeignKeyViolation(error)) return undefined;
-            throw error;
-          }),
+          prisma
+            .$transaction((tx) => insertUnlessDuplicate(tx, rows))
+            .catch((error: unknown) => {
+              // A raw query reports a foreign-key failure as P2010, not P2003: undefined means "no such channel".
+              if (isForeignKeyViolation(error)) return undefined;
+              throw error;
+            }),
       );
       if (!written.ok) return written;
       if (written.value === undefined)
@@ -138,13 +159,7 @@ export function createMessageRepository(prisma: PrismaClient): MessageRepository
           message: 'No such channel',
           at: { ...at, fields: ['channelId'] },
         });
-      if (written.value) return ok({ id: written.value, duplicate: false });
-      const existing = await prisma.message.findFirst({
-        where: { channelId: m.channelId, sendingFacility: m.sendingFacility, controlId: m.controlId },
-        select: { id: true },
-      });
-      if (!existing) throw new Error('A message conflicted on its control id but cannot be found');
-      return ok({ id: existing.id, duplicate: true });
+      return ok(written.value);
     },
 
     async get(id) {
@@ -226,23 +241,67 @@ export function createMessageRepository(prisma: PrismaClient): MessageRepository
       return rows.map((row) => ({ ...row, error: row.error as JsonValue | null }));
     },
   };
+  return repository;
 }
 
-/** The new message's id, or null when the same (channel, facility, control id) is already stored. */
-async function insertUnlessDuplicate(prisma: PrismaClient, m: ParsedInsert): Promise<string | null> {
-  // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key to commit, so of two racing
-  // copies exactly one row lands and the other sees it afterwards.
-  const inserted = await prisma.$queryRaw<{ id: string }[]>`
-    INSERT INTO "messages"
-      ("channel_id", "transport", "content_type", "raw", "sending_facility", "control_id",
-       "patient_key", "received_at")
-    VALUES (${m.channelId}::uuid, ${m.transport}::"message_transport",
-      ${m.contentType}::"message_content_type", ${m.raw}, ${m.sendingFacility ?? null},
-      ${m.controlId ?? null}, ${m.patientKey ?? null},
-      COALESCE(${m.receivedAt ?? null}::timestamptz, CURRENT_TIMESTAMP))
-    ON CONFLICT ("channel_id", "sending_facility", "control_id") DO NOTHING
-    RETURNING "id"::text AS "id"`;
-  return inserted[0]?.id ?? null;
+type Row = ParsedInsert & { id: string };
+type Tx = Pick<PrismaClient, '$queryRaw'>;
+
+// 11 parameters a row: 1,000 rows stay far below PostgreSQL's 65,535 parameters per statement.
+const ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Each row's stored id, in order: its own when it landed, the first copy's when the same (channel,
+ * facility, control id) was already there or came earlier in `rows`. Ids are chosen here so that RETURNING
+ * tells which rows landed.
+ */
+async function insertUnlessDuplicate(tx: Tx, rows: Row[]): Promise<{ id: string; duplicate: boolean }[]> {
+  const landed = new Set<string>();
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const values = rows.slice(start, start + ROWS_PER_STATEMENT).map(
+      (m) => Prisma.sql`(${m.id}::uuid, ${m.channelId}::uuid, ${m.transport}::"message_transport",
+        ${m.contentType}::"message_content_type", ${m.raw}, ${m.sendingFacility ?? null}::text,
+        ${m.controlId ?? null}::text, ${m.patientKey ?? null}::text,
+        COALESCE(${m.receivedAt ?? null}::timestamptz, CURRENT_TIMESTAMP), ${m.status}::"message_status",
+        ${m.lastError === undefined || m.lastError === null ? null : JSON.stringify(m.lastError)}::jsonb)`,
+    );
+    // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key to commit, so of two racing
+    // copies exactly one row lands and the other finds it below.
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "messages"
+        ("id", "channel_id", "transport", "content_type", "raw", "sending_facility", "control_id",
+         "patient_key", "received_at", "status", "last_error")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("channel_id", "sending_facility", "control_id") DO NOTHING
+      RETURNING "id"::text AS "id"`;
+    for (const { id } of inserted) landed.add(id);
+  }
+  const keyOf = (channelId: string, facility: string | null, controlId: string | null) =>
+    JSON.stringify([channelId, facility, controlId]);
+  const skipped = rows.filter((m) => !landed.has(m.id));
+  const firsts = new Map<string, string>();
+  for (let start = 0; start < skipped.length; start += ROWS_PER_STATEMENT) {
+    const keys = skipped
+      .slice(start, start + ROWS_PER_STATEMENT)
+      .map(
+        (m) =>
+          Prisma.sql`(${m.channelId}::uuid, ${m.sendingFacility ?? null}::text, ${m.controlId ?? null}::text)`,
+      );
+    const found = await tx.$queryRaw<
+      { id: string; channel_id: string; facility: string; control_id: string }[]
+    >`
+      SELECT "id"::text AS "id", "channel_id"::text AS "channel_id", "sending_facility" AS "facility",
+        "control_id"
+      FROM "messages"
+      WHERE ("channel_id", "sending_facility", "control_id") IN (${Prisma.join(keys)})`;
+    for (const f of found) firsts.set(keyOf(f.channel_id, f.facility, f.control_id), f.id);
+  }
+  return rows.map((m) => {
+    if (landed.has(m.id)) return { id: m.id, duplicate: false };
+    const first = firsts.get(keyOf(m.channelId, m.sendingFacility ?? null, m.controlId ?? null));
+    if (!first) throw new Error('A message conflicted on its control id but cannot be found');
+    return { id: first, duplicate: true };
+  });
 }
 
 function isForeignKeyViolation(error: unknown): boolean {

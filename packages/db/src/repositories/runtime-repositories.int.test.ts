@@ -215,6 +215,49 @@ describe.each(testBackends())('channels, deployments and messages on $kind', (ba
     });
   });
 
+  it('stores a large delivery in one go, in order, recognising retries across statements', async () => {
+    const messages = createMessageRepository(db.prisma);
+    const [v1] = await newVersions('group-commit');
+    const channel = await newChannel('group-commit', v1!.mappingId);
+    const message = (n: number) =>
+      ({
+        channelId: channel.id,
+        transport: 'http',
+        contentType: 'hl7v2',
+        raw: `MSH|^~\\&|A|LAB|||||ADT^A01|G${n}`,
+        sendingFacility: 'LAB',
+        controlId: `G${n}`,
+      }) as const;
+    // 1,201 rows span two INSERT statements; the last repeats the first.
+    const batch = [...Array.from({ length: 1200 }, (_, n) => message(n)), message(0)];
+    const stored = await messages.insertMany(batch);
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.value).toHaveLength(1201);
+    expect(new Set(stored.value.map((m) => m.id)).size).toBe(1200);
+    expect(stored.value[1200]).toEqual({ id: stored.value[0]!.id, duplicate: true });
+    const row = await messages.get(stored.value[1199]!.id);
+    expect(row).toMatchObject({ controlId: 'G1199', status: 'received' });
+
+    // A retry of part of it answers with the first copies' ids and adds nothing.
+    const retry = await messages.insertMany([message(5), message(1100)]);
+    expect(retry).toEqual({
+      ok: true,
+      value: [
+        { id: stored.value[5]!.id, duplicate: true },
+        { id: stored.value[1100]!.id, duplicate: true },
+      ],
+    });
+    expect(await db.prisma.message.count({ where: { channelId: channel.id } })).toBe(1200);
+
+    // A whole delivery is one transaction: one bad row (unknown channel) stores none of it.
+    const mixed = await messages.insertMany([
+      message(5000),
+      { ...message(5001), channelId: '00000000-0000-4000-8000-000000000000' },
+    ]);
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'invalid_reference' } });
+    expect(await db.prisma.message.count({ where: { controlId: 'G5000' } })).toBe(0);
+  });
+
   it('stores the message as received and lists messages newest first, filtered, page by page', async () => {
     const messages = createMessageRepository(db.prisma);
     const [v1] = await newVersions('listed');
