@@ -32,6 +32,10 @@ export const ServerEnv = z
       .min(1024)
       .max(1024 * 1024 * 1024)
       .default(10 * 1024 * 1024),
+    /** The address channels' MLLP ports are bound to; loopback unless senders on other hosts must reach it. */
+    MAPWRIGHT_MLLP_HOST: z.string().min(1).default('127.0.0.1'),
+    /** How often (ms) MLLP listeners are matched to the channels after a create, update or deploy. */
+    MAPWRIGHT_MLLP_RECONCILE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   })
   .refine(
     (env) => (env.MAPWRIGHT_ADMIN_EMAIL === undefined) === (env.MAPWRIGHT_ADMIN_PASSWORD === undefined),

@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDatabase } from '@mapwright/db';
+import {
+  createChannelRepository,
+  createDeploymentRepository,
+  createMessageRepository,
+  openDatabase,
+} from '@mapwright/db';
 import { createApp } from './app';
 import { secureCookies, ServerEnv } from './config';
 import { ensureAdmin } from './first-run';
+import { createMllpIngest } from './ingest/mllp-listeners';
 import { loadExamples } from './load-examples';
 import { folderCorpus } from './review-corpus';
 
@@ -47,6 +53,16 @@ const server = app.listen(env.PORT, env.HOST, () => {
   if (admin === 'needs-setup')
     process.stdout.write('First run: the first visitor creates the administrator.\n');
 });
-const stop = () => server.close(() => void db.close().then(() => process.exit(0)));
+const mllp = createMllpIngest({
+  channels: createChannelRepository(db.prisma),
+  deployments: createDeploymentRepository(db.prisma),
+  messages: createMessageRepository(db.prisma),
+  host: env.MAPWRIGHT_MLLP_HOST,
+  reconcileMs: env.MAPWRIGHT_MLLP_RECONCILE_MS,
+  // One JSON line per listener change or refused frame: ids, ports and codes only.
+  log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+});
+await mllp.reconcile();
+const stop = () => server.close(() => void mllp.close().then(() => db.close().then(() => process.exit(0))));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

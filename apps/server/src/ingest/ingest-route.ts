@@ -5,12 +5,12 @@ import {
   type ChannelRecord,
   type ChannelRepository,
   type DeploymentRepository,
-  type JsonValue,
   type MessageContentType,
   type MessageRepository,
 } from '@mapwright/db';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { INGEST_MEDIA_TYPES, ingestContentType, splitBody, type IngestError } from './ingest-body';
+import { INGEST_MEDIA_TYPES, ingestContentType, splitBody } from './ingest-body';
+import { messageInputs } from './ingest-store';
 
 export const DEFAULT_INGEST_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -99,10 +99,9 @@ export function ingestRouter({
     const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
     const split = splitBody(bytes, contentType);
     const base = { channelId: channel.id, transport: 'http', contentType } as const;
+    const inputs = messageInputs(split, base);
     if (!split.ok) {
-      const stored = await messages.insertMany([
-        { ...base, raw: split.raw, status: 'failed', lastError: jsonOf(split.error) },
-      ]);
+      const stored = await messages.insertMany(inputs);
       if (!stored.ok)
         return refuse(res, 500, 'store-failed', 'The message could not be stored; send it again.');
       const failedId = stored.value[0]!.id;
@@ -116,7 +115,7 @@ export function ingestRouter({
       });
       return res.status(400).json({ error: split.error, id: failedId });
     }
-    const stored = await messages.insertMany(split.messages.map((m) => ({ ...base, ...m })));
+    const stored = await messages.insertMany(inputs);
     if (!stored.ok)
       return refuse(res, 500, 'store-failed', 'The messages could not be stored; send them again.');
     const duplicates = stored.value.filter((m) => m.duplicate).length;
@@ -160,9 +159,6 @@ export function ingestRouter({
   router.use('/ingest', bodyErrors);
   return router;
 }
-
-// The error holds only strings and numbers; optional fields that are absent are simply left out.
-const jsonOf = (error: IngestError): JsonValue => JSON.parse(JSON.stringify(error)) as JsonValue;
 
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a);
