@@ -16,6 +16,8 @@ import {
 import { parseCookie } from 'cookie';
 import express, { type Express } from 'express';
 import { DEFAULT_INGEST_MAX_BYTES, ingestRouter, type IngestLogEntry } from './ingest/ingest-route';
+import { healthRouter } from './observability/health-routes';
+import { createMetrics, type Metrics } from './observability/metrics';
 
 export const SESSION_COOKIE = 'mapwright_session';
 
@@ -32,6 +34,10 @@ export interface AppOptions {
   ingestMaxBytes?: number;
   /** Receives one PHI-free entry per ingest request. */
   ingestLog?: (entry: IngestLogEntry) => void;
+  /** Shared with the MLLP listeners so /metrics shows both; a fresh registry when absent. */
+  metrics?: Metrics;
+  /** Bearer token for /metrics (MAPWRIGHT_METRICS_TOKEN); without it /metrics answers 404. */
+  metricsToken?: string;
   now?: () => Date;
 }
 
@@ -44,6 +50,8 @@ export function createApp({
   reviewCorpus,
   ingestMaxBytes = DEFAULT_INGEST_MAX_BYTES,
   ingestLog,
+  metrics = createMetrics(),
+  metricsToken,
   now = () => new Date(),
 }: AppOptions): Express {
   const users = createUserRepository(db.prisma);
@@ -59,12 +67,12 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRouter({ db, metrics, metricsToken }));
 
   // Senders are machines with a channel token, not studio sessions: ingest sits outside /trpc.
-  app.use(ingestRouter({ channels, deployments, messages, maxBytes: ingestMaxBytes, log: ingestLog }));
+  app.use(
+    ingestRouter({ channels, deployments, messages, maxBytes: ingestMaxBytes, log: ingestLog, metrics }),
+  );
 
   app.use(
     '/trpc',

@@ -35,6 +35,12 @@ export const ServerEnv = z
     /** The address channels' MLLP ports are bound to; loopback unless senders on other hosts must reach it. */
     MAPWRIGHT_MLLP_HOST: z.string().min(1).default('127.0.0.1'),
     /** How often (ms) MLLP listeners are matched to the channels after a create, update or deploy. */
+    /** Bearer token Prometheus sends to /metrics; unset means /metrics answers 404. */
+    MAPWRIGHT_METRICS_TOKEN: z
+      .string()
+      .trim()
+      .min(16, 'MAPWRIGHT_METRICS_TOKEN needs at least 16 characters')
+      .optional(),
     MAPWRIGHT_MLLP_RECONCILE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   })
   .refine(

@@ -10,6 +10,7 @@ import { createApp } from './app';
 import { secureCookies, ServerEnv } from './config';
 import { ensureAdmin } from './first-run';
 import { createMllpIngest } from './ingest/mllp-listeners';
+import { createMetrics } from './observability/metrics';
 import { loadExamples } from './load-examples';
 import { folderCorpus } from './review-corpus';
 
@@ -36,7 +37,10 @@ const admin = await ensureAdmin(db, {
 const studioDir = resolve(import.meta.dirname, '../../studio/dist');
 if (!existsSync(studioDir))
   console.warn('The studio is not built: run `pnpm --filter @mapwright/studio build`.');
+const metrics = createMetrics();
 const app = createApp({
+  metrics,
+  metricsToken: env.MAPWRIGHT_METRICS_TOKEN,
   studioDir: existsSync(studioDir) ? studioDir : undefined,
   db,
   sessionTtlMs: env.MAPWRIGHT_SESSION_HOURS * 60 * 60 * 1000,
@@ -59,6 +63,7 @@ const mllp = createMllpIngest({
   messages: createMessageRepository(db.prisma),
   host: env.MAPWRIGHT_MLLP_HOST,
   reconcileMs: env.MAPWRIGHT_MLLP_RECONCILE_MS,
+  metrics,
   // One JSON line per listener change or refused frame: ids, ports and codes only.
   log: (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
 });

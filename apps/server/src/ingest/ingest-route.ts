@@ -8,6 +8,7 @@ import {
   type MessageContentType,
   type MessageRepository,
 } from '@mapwright/db';
+import type { Metrics } from '../observability/metrics';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { INGEST_MEDIA_TYPES, ingestContentType, splitBody } from './ingest-body';
 import { messageInputs } from './ingest-store';
@@ -22,6 +23,8 @@ export interface IngestOptions {
   maxBytes: number;
   /** One entry per request: ids, codes and counts only, never message content (PHI). */
   log?: (entry: IngestLogEntry) => void;
+  /** Counts every message and refusal; never sees message content. */
+  metrics?: Pick<Metrics, 'received' | 'storeTimer'>;
 }
 
 export interface IngestLogEntry {
@@ -58,11 +61,14 @@ export function ingestRouter({
   messages,
   maxBytes,
   log = () => {},
+  metrics,
 }: IngestOptions): express.Router {
   const router = express.Router();
   const refuse = (res: Response, status: number, code: string, message: string, extra: object = {}) => {
     const channelId = (res.locals.channelId as string | undefined) ?? undefined;
     log({ event: 'ingest', status, code, ...(channelId && { channelId }) });
+    // The path of an unknown channel is the sender's text: it is not a label, to bound the series.
+    metrics?.received(channelId ?? 'unknown', 'http', 'refused');
     reply(res, status, code, message, extra);
   };
 
@@ -100,10 +106,13 @@ export function ingestRouter({
     const split = splitBody(bytes, contentType);
     const base = { channelId: channel.id, transport: 'http', contentType } as const;
     const inputs = messageInputs(split, base);
+    const stop = metrics?.storeTimer('http');
     if (!split.ok) {
       const stored = await messages.insertMany(inputs);
       if (!stored.ok)
         return refuse(res, 500, 'store-failed', 'The message could not be stored; send it again.');
+      stop?.();
+      metrics?.received(channel.id, 'http', 'failed');
       const failedId = stored.value[0]!.id;
       log({
         event: 'ingest',
@@ -118,7 +127,10 @@ export function ingestRouter({
     const stored = await messages.insertMany(inputs);
     if (!stored.ok)
       return refuse(res, 500, 'store-failed', 'The messages could not be stored; send them again.');
+    stop?.();
     const duplicates = stored.value.filter((m) => m.duplicate).length;
+    metrics?.received(channel.id, 'http', 'stored', stored.value.length - duplicates);
+    metrics?.received(channel.id, 'http', 'duplicate', duplicates);
     log({
       event: 'ingest',
       status: 202,

@@ -2,6 +2,7 @@ import type { ChannelRepository, DeploymentRepository, MessageRepository } from 
 import { createMllpServer, type MllpServer } from '@mapwright/mllp';
 import { createGroupCommitter } from './group-commit';
 import { handleFrame, StoreFailedError } from './mllp-frame';
+import type { Metrics } from '../observability/metrics';
 
 export interface MllpIngestOptions {
   channels: ChannelRepository;
@@ -16,6 +17,8 @@ export interface MllpIngestOptions {
   commitMaxMessages?: number;
   /** PHI-free entries: ids, ports, codes and counts only. */
   log?: (entry: MllpLogEntry) => void;
+  /** Counts frames by outcome, times their store, and tracks how many listeners are open. */
+  metrics?: Pick<Metrics, 'received' | 'storeTimer' | 'mllpListeners'>;
 }
 
 export interface MllpLogEntry {
@@ -48,7 +51,7 @@ interface Listener {
  * process on the same PostgreSQL. The cost is a delay of up to `reconcileMs` before a new port listens.
  */
 export function createMllpIngest(options: MllpIngestOptions): MllpIngest {
-  const { channels, deployments, messages, host, log = () => {} } = options;
+  const { channels, deployments, messages, host, log = () => {}, metrics } = options;
   const store = createGroupCommitter({
     insertMany: (inputs) => messages.insertMany(inputs),
     windowMs: options.commitWindowMs,
@@ -63,7 +66,15 @@ export function createMllpIngest(options: MllpIngestOptions): MllpIngest {
     const server = createMllpServer({
       async onMessage(bytes) {
         try {
+          const stopTimer = metrics?.storeTimer('mllp');
           const outcome = await handleFrame(bytes, { id: channelId }, state.accepting, store);
+          if (outcome.code === 'AR') metrics?.received(channelId, 'mllp', 'refused');
+          else {
+            stopTimer?.();
+            const fresh = outcome.ids.length - outcome.duplicates;
+            metrics?.received(channelId, 'mllp', outcome.code === 'AE' ? 'failed' : 'stored', fresh);
+            metrics?.received(channelId, 'mllp', 'duplicate', outcome.duplicates);
+          }
           if (outcome.code !== 'AA')
             log({
               event: 'mllp',
@@ -76,6 +87,8 @@ export function createMllpIngest(options: MllpIngestOptions): MllpIngest {
         } catch (error) {
           const code = error instanceof StoreFailedError ? error.code : 'store-error';
           log({ event: 'mllp', action: 'store-failed', channelId, code });
+          // Not stored and not ACKed: the sender resends, so it counts as refused.
+          metrics?.received(channelId, 'mllp', 'refused');
           throw error;
         }
       },
@@ -97,6 +110,7 @@ export function createMllpIngest(options: MllpIngestOptions): MllpIngest {
       return;
     }
     listeners.set(channelId, { port, server, state });
+    metrics?.mllpListeners(listeners.size);
     log({ event: 'mllp', action: 'listening', channelId, port });
   };
 
@@ -104,6 +118,7 @@ export function createMllpIngest(options: MllpIngestOptions): MllpIngest {
     const listener = listeners.get(channelId);
     if (!listener) return;
     listeners.delete(channelId);
+    metrics?.mllpListeners(listeners.size);
     listener.state.accepting = false;
     await listener.server.close();
     log({ event: 'mllp', action: 'stopped', channelId, port: listener.port });
