@@ -11,6 +11,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { quoteIdent } from './migrate';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './open-database';
+import { createMappingRepository } from './repositories/mapping-repository';
+import { createReviewActionRepository } from './repositories/review-action-repository';
 
 export interface TestBackend {
   kind: 'pglite' | 'postgres';
@@ -129,4 +131,32 @@ export async function openTestDatabase(
       await target.dispose();
     },
   };
+}
+
+/**
+ * A mapping with one version that was submitted by its author and approved by someone else, written
+ * straight through the repositories: what runtime tests need before they can deploy anything.
+ */
+export async function seedApprovedVersion(
+  db: Database,
+  slug: string,
+): Promise<{ mappingId: string; versionId: string }> {
+  const mappings = createMappingRepository(db.prisma);
+  const mapping = await mappings.create({ slug, name: slug, sourceFormat: 'hl7v2' });
+  if (!mapping.ok) throw new Error(mapping.error.message);
+  const version = await mappings.addVersion({
+    mappingId: mapping.value.id,
+    graph: { nodes: [] },
+    author: 'ana@hospital.example',
+  });
+  if (!version.ok) throw new Error(version.error.message);
+  const reviews = createReviewActionRepository(db.prisma);
+  for (const step of [
+    { kind: 'submit', actor: 'ana@hospital.example', body: 'ready' },
+    { kind: 'approve', actor: 'rex@hospital.example', body: 'fine' },
+  ] as const) {
+    const recorded = await reviews.record({ versionId: version.value.id, ...step });
+    if (!recorded.ok) throw new Error(recorded.error.message);
+  }
+  return { mappingId: mapping.value.id, versionId: version.value.id };
 }

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createMappingRepository, createReviewActionRepository, type Database } from '@mapwright/db';
-import { openTestDatabase, testBackends } from '@mapwright/db/testing';
+import type { Database } from '@mapwright/db';
+import { openTestDatabase, seedApprovedVersion, testBackends } from '@mapwright/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import type { IngestLogEntry } from './ingest-route';
@@ -73,28 +73,8 @@ describe.each(testBackends())('HTTP ingest on $kind', (backend) => {
     cookies[role] = login.cookie.split(';')[0]!;
   }
 
-  /** A mapping with one approved version, reviewed outside the API as the deployment tests do. */
-  async function approvedMapping(slug: string) {
-    const mappings = createMappingRepository(db.prisma);
-    const mapping = await mappings.create({ slug, name: slug, sourceFormat: 'hl7v2' });
-    if (!mapping.ok) throw new Error(mapping.error.message);
-    const version = await mappings.addVersion({
-      mappingId: mapping.value.id,
-      graph: { nodes: [] },
-      author: 'ana@hospital.example',
-    });
-    if (!version.ok) throw new Error(version.error.message);
-    const reviews = createReviewActionRepository(db.prisma);
-    for (const step of [
-      { kind: 'submit', actor: 'ana@hospital.example', body: 'ready' },
-      { kind: 'approve', actor: 'rex@hospital.example', body: 'fine' },
-    ] as const)
-      if (!(await reviews.record({ versionId: version.value.id, ...step })).ok) throw new Error('review');
-    return { mappingId: mapping.value.id, versionId: version.value.id };
-  }
-
   async function createChannel(path: string, deploy: boolean) {
-    const { mappingId, versionId } = await approvedMapping(`${path}-mapping`);
+    const { mappingId, versionId } = await seedApprovedVersion(db, `${path}-mapping`);
     const created = await call('channels.create', { name: path, path, mappingId }, cookies.operator);
     expect(created.status).toBe(200);
     const made = created.data as { id: string; ingestToken: string };

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createMappingRepository, createReviewActionRepository, type Database } from '@mapwright/db';
-import { openTestDatabase, testBackends } from '@mapwright/db/testing';
+import type { Database } from '@mapwright/db';
+import { openTestDatabase, seedApprovedVersion, testBackends } from '@mapwright/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppOptions } from '../app';
 
@@ -56,33 +56,11 @@ describe.each(testBackends())('health and metrics on $kind', (backend) => {
     const user = { email: 'op@hospital.example', displayName: 'Op', password: 'operator password long' };
     expect((await call('users.create', { ...user, roles: ['operator'] }, admin)).status).toBe(200);
     const operator = (await call('auth.login', user, '')).cookie.split(';')[0]!;
-    const mappings = createMappingRepository(db.prisma);
-    const mapping = await mappings.create({ slug: `${path}-mapping`, name: path, sourceFormat: 'hl7v2' });
-    if (!mapping.ok) throw new Error(mapping.error.message);
-    const version = await mappings.addVersion({
-      mappingId: mapping.value.id,
-      graph: { nodes: [] },
-      author: 'ana@hospital.example',
-    });
-    if (!version.ok) throw new Error(version.error.message);
-    const reviews = createReviewActionRepository(db.prisma);
-    for (const step of [
-      { kind: 'submit', actor: 'ana@hospital.example', body: 'ready' },
-      { kind: 'approve', actor: 'rex@hospital.example', body: 'fine' },
-    ] as const)
-      if (!(await reviews.record({ versionId: version.value.id, ...step })).ok) throw new Error('review');
-    const created = await call(
-      'channels.create',
-      { name: path, path, mappingId: mapping.value.id },
-      operator,
-    );
+    const { mappingId, versionId } = await seedApprovedVersion(db, `${path}-mapping`);
+    const created = await call('channels.create', { name: path, path, mappingId }, operator);
     expect(created.status).toBe(200);
     const made = created.data as { id: string; ingestToken: string };
-    const deployed = await call(
-      'deployments.deploy',
-      { channelId: made.id, versionId: version.value.id },
-      operator,
-    );
+    const deployed = await call('deployments.deploy', { channelId: made.id, versionId }, operator);
     expect(deployed.status).toBe(200);
     return { id: made.id, path, ingestToken: made.ingestToken };
   }
